@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from eventwire import __version__
@@ -158,11 +158,16 @@ class Pipeline:
             yield parsed.article, self.code_parsed(parsed)
 
     def code_paths(
-        self, paths: Iterable[str | Path]
+        self,
+        paths: Iterable[str | Path],
+        *,
+        skip: Callable[[str], bool] | None = None,
     ) -> Iterator[tuple[Article, list[Event]] | IngestError]:
         """Read files, folders, gzip, JSONL/CSV or ``-`` and code them.
 
         Bad input is yielded as ``IngestError`` (and skipped); everything else is coded.
+        ``skip(doc_id)`` returning True leaves an article out before it is parsed (used
+        to resume a run against a store that already holds it).
         """
         from eventwire.ingest import read_articles
 
@@ -178,6 +183,8 @@ class Pipeline:
         for item in read_articles(paths, max_bytes=self.max_bytes):
             if isinstance(item, IngestError):
                 errors.append(item)
+            elif skip is not None and skip(item.doc_id):
+                continue
             else:
                 pending.append(item)
             if len(pending) >= 256:
