@@ -16,6 +16,7 @@ COMMANDS = {
     "code": "eventwire.commands.code",
     "timex": "eventwire.commands.timex",
     "eval": "eventwire.commands.evaluate",
+    "bench": "eventwire.commands.bench",
 }
 
 

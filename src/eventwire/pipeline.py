@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from eventwire import __version__
 from eventwire.records import Article, Event, IngestError, ParsedArticle
 
 HISTORICAL_DAYS = 60  # an event ending this long before the article date is background
+STAGES = ("ingest", "spacy", "temporal", "actors", "coding")
 
 
 def _as_date(value) -> dt.date:
@@ -62,6 +64,7 @@ class Pipeline:
         self.ontology = Ontology.load()
         self.lexicon = Lexicon.load(self.ontology)
         self.coder = Coder(lexicon=self.lexicon, ontology=self.ontology)
+        self.timings: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self.versions = {
             "eventwire": __version__,
             "model": self.parser.model_name,
@@ -75,6 +78,8 @@ class Pipeline:
 
     def code_parsed(self, parsed: ParsedArticle) -> list[Event]:
         article = parsed.article
+        clock = time.perf_counter
+        t0 = clock()
         timexes = self.tagger.tag(
             article.text,
             article.date,
@@ -82,7 +87,9 @@ class Pipeline:
             start=article.code_start,
             end=article.code_end,
         )
+        t1 = clock()
         actors = self.resolver.resolve(parsed)
+        t2 = clock()
         events: list[Event] = []
         seen: set[str] = set()
         for sentence in parsed.sentences:
@@ -93,6 +100,10 @@ class Pipeline:
                     continue
                 seen.add(event.event_id)
                 events.append(event)
+        timings = self.timings
+        timings["temporal"] += t1 - t0
+        timings["actors"] += t2 - t1
+        timings["coding"] += clock() - t2
         return events
 
     def _event(self, article, sentence, coded, in_sentence, timexes, actors) -> Event:
@@ -154,7 +165,13 @@ class Pipeline:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Code articles in parser batches; yields each article with its events, in order."""
-        for parsed in self.parser.iter_parse(articles):
+        parsed_articles = self.parser.iter_parse(articles)
+        while True:
+            t0 = time.perf_counter()
+            parsed = next(parsed_articles, None)
+            self.timings["spacy"] += time.perf_counter() - t0
+            if parsed is None:
+                return
             yield parsed.article, self.code_parsed(parsed)
 
     def code_paths(
@@ -180,7 +197,13 @@ class Pipeline:
             yield from self.code_articles(pending)
             pending.clear()
 
-        for item in read_articles(paths, max_bytes=self.max_bytes):
+        items = read_articles(paths, max_bytes=self.max_bytes)
+        while True:
+            t0 = time.perf_counter()
+            item = next(items, None)
+            self.timings["ingest"] += time.perf_counter() - t0
+            if item is None:
+                break
             if isinstance(item, IngestError):
                 errors.append(item)
             elif skip is not None and skip(item.doc_id):
@@ -193,7 +216,9 @@ class Pipeline:
 
     # ------------------------------------------------------------------ convenience
 
-    def code(self, text: str, *, date, doc_id: str | None = None, title: str | None = None) -> list[dict]:
+    def code(
+        self, text: str, *, date, doc_id: str | None = None, title: str | None = None
+    ) -> list[dict]:
         """Code one article given as a string; returns event records (dicts)."""
         from eventwire.ingest import make_article
 

@@ -1,0 +1,129 @@
+"""Run the pipeline in N worker processes, one model per process, output in input order.
+
+The parent reads the input and hands out chunks of articles; each worker builds one
+``Pipeline`` (the spaCy model loads once per worker) and codes its chunks; results come
+back in input order so a single writer (the store) sees a deterministic stream.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.records import Article, Event, IngestError
+
+# Per-process pipeline of a worker; set once by the pool initializer in that process.
+_WORKER: dict[str, object] = {}
+
+
+@dataclass
+class EngineStats:
+    workers: int
+    timings: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: list[float] = field(default_factory=list)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _init_worker(settings: dict) -> None:
+    from eventwire.pipeline import Pipeline
+
+    _WORKER["pipeline"] = Pipeline(**settings)
+
+
+def _code_chunk(chunk: list[Article]):
+    pipeline = _WORKER["pipeline"]
+    before = dict(pipeline.timings)
+    results = list(pipeline.code_articles(chunk))
+    delta = {k: pipeline.timings[k] - before.get(k, 0.0) for k in pipeline.timings}
+    return results, delta, os.getpid(), peak_rss_mb()
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    buf: list[Article] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def default_workers() -> int:
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+class LocalEngine:
+    """Codes articles with ``workers`` processes (1 = in this process)."""
+
+    def __init__(self, *, workers: int | None = None, chunk_size: int = 32, **settings) -> None:
+        self.workers = workers or default_workers()
+        self.chunk_size = chunk_size
+        self.settings = settings
+        self.stats = EngineStats(workers=self.workers)
+        self._pipeline = None
+
+    def pipeline(self):
+        """The in-process pipeline (workers == 1), built on first use."""
+        if self._pipeline is None:
+            from eventwire.pipeline import Pipeline
+
+            self._pipeline = Pipeline(**self.settings)
+        return self._pipeline
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        if self.workers == 1:
+            pipeline = self.pipeline()
+            yield from pipeline.code_articles(articles)
+            self.stats.timings = dict(pipeline.timings)
+            self.stats.peak_rss_mb = [peak_rss_mb()]
+            return
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        ctx = mp.get_context(method)
+        rss: dict[int, float] = {}
+        timings: dict[str, float] = {}
+        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+            for results, delta, pid, worker_rss in pool.imap(
+                _code_chunk, _chunks(articles, self.chunk_size)
+            ):
+                rss[pid] = max(rss.get(pid, 0.0), worker_rss)
+                for k, v in delta.items():
+                    timings[k] = timings.get(k, 0.0) + v
+                yield from results
+        self.stats.timings = timings
+        self.stats.peak_rss_mb = sorted(rss.values(), reverse=True)
+
+    def code_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        skip: Callable[[str], bool] | None = None,
+        max_bytes: int | None = None,
+    ) -> Iterator[tuple[Article, list[Event]] | IngestError]:
+        """Read input, report bad pieces as ``IngestError`` and code the rest, in order."""
+        from eventwire.ingest import read_articles
+
+        errors: list[IngestError] = []
+
+        def good():
+            for item in read_articles(paths, max_bytes=max_bytes):
+                if isinstance(item, IngestError):
+                    errors.append(item)
+                elif skip is None or not skip(item.doc_id):
+                    yield item
+
+        for result in self.code_articles(good()):
+            while errors:
+                yield errors.pop(0)
+            yield result
+        yield from errors

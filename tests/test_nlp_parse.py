@@ -1,0 +1,62 @@
+"""The spaCy adapter: sentences, tokens and offsets as eventwire records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.records import Article
+
+TEXT = "Xi Jinping met Vladimir Putin in Moscow. They signed a trade deal on Tuesday."
+
+
+def test_sentences_are_split_and_numbered(parse):
+    parsed = parse(TEXT)
+    assert [s.index for s in parsed.sentences] == [0, 1]
+    assert parsed.sentences[1].text == "They signed a trade deal on Tuesday."
+
+
+def test_token_offsets_point_into_the_body(parse):
+    parsed = parse(TEXT)
+    for sentence in parsed.sentences:
+        for tok in sentence.tokens:
+            assert TEXT[tok.start : tok.end] == tok.text
+        assert TEXT[sentence.start : sentence.end] == sentence.text
+
+
+def test_dependencies_have_one_root_and_consistent_children(parse):
+    sentence = parse(TEXT).sentences[0]
+    roots = [t.i for t in sentence.tokens if t.dep == "ROOT"]
+    assert roots == [sentence.root()]
+    assert sentence.tokens[sentence.root()].lemma == "meet"
+    for tok in sentence.tokens:
+        if tok.dep != "ROOT":
+            assert tok.i in sentence.children[tok.head]
+    assert sentence.subtree(sentence.root()) == list(range(len(sentence.tokens)))
+
+
+def test_entities_carry_token_and_char_spans(parse):
+    sentence = parse(TEXT).sentences[0]
+    ents = {e.text: e for e in sentence.entities}
+    assert ents["Moscow"].label == "GPE"
+    putin = ents["Vladimir Putin"]
+    assert sentence.span_text(putin.token_start, putin.token_end) == "Vladimir Putin"
+    assert TEXT[putin.start : putin.end] == "Vladimir Putin"
+
+
+def test_only_the_coded_region_is_parsed_and_offsets_stay_body_offsets(parser):
+    body = "MOSCOW - Putin hosted Xi on Monday.   REUTERS"
+    article = Article(doc_id="d1", date=dt.date(2023, 3, 20), text=body, code_start=9, code_end=35)
+    parsed = next(parser.parse([article]))
+    words = [t.text for s in parsed.sentences for t in s.tokens]
+    assert "MOSCOW" not in words and "REUTERS" not in words
+    first = parsed.sentences[0].tokens[0]
+    assert (first.text, first.start) == ("Putin", 9)
+
+
+def test_batches_keep_article_order(parser):
+    articles = [
+        Article(doc_id=str(i), date=dt.date(2023, 1, 1), text=f"Sentence number {i} is here.")
+        for i in range(5)
+    ]
+    out = list(parser.iter_parse(articles, chunk=2))
+    assert [p.article.doc_id for p in out] == ["0", "1", "2", "3", "4"]
