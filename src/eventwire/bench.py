@@ -93,8 +93,7 @@ def run_bench(
     ingest_seconds = time.perf_counter() - t0
 
     engine = LocalEngine(workers=workers, batch_size=batch_size)
-    if workers == 1:
-        engine.pipeline()  # load the model before the clock starts
+    engine.start()  # load the model(s) before the clock starts
     events = 0
     store_seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,6 +114,7 @@ def run_bench(
             store_seconds += time.perf_counter() - s
         seconds = time.perf_counter() - start
         store.close()
+    engine.close()
 
     stages = {"ingest": round(ingest_seconds, 3)}
     stages.update({k: round(v, 3) for k, v in engine.stats.timings.items() if k != "ingest"})

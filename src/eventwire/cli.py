@@ -17,6 +17,7 @@ COMMANDS = {
     "timex": "eventwire.commands.timex",
     "eval": "eventwire.commands.evaluate",
     "bench": "eventwire.commands.bench",
+    "actors": "eventwire.commands.actors",
 }
 
 

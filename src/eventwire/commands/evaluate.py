@@ -8,6 +8,9 @@ HELP = "Evaluate against gold data (timex, actors, plover, quad)."
 
 KINDS = {
     "timex": "eventwire.evaluate.timex",
+    "plover": "eventwire.evaluate.plover",
+    "quad": "eventwire.evaluate.quad",
+    "actors": "eventwire.evaluate.actors",
 }
 
 

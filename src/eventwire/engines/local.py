@@ -46,6 +46,13 @@ def _code_chunk(chunk: list[Article]):
     return results, delta, os.getpid(), peak_rss_mb()
 
 
+def _ping(_: int) -> int:
+    import time
+
+    time.sleep(0.05)
+    return os.getpid()
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     buf: list[Article] = []
     for item in items:
@@ -72,6 +79,33 @@ class LocalEngine:
         self.settings = settings
         self.stats = EngineStats(workers=self.workers)
         self._pipeline = None
+        self._pool = None
+
+    def __enter__(self) -> LocalEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the workers and wait until each has loaded its pipeline."""
+        if self.workers == 1:
+            self.pipeline()
+            return
+        if self._pool is None:
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            ctx = mp.get_context(method)
+            self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,))
+            seen: set[int] = set()
+            while len(seen) < self.workers:
+                seen.update(self._pool.map(_ping, range(self.workers * 2), chunksize=1))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
     def pipeline(self):
         """The in-process pipeline (workers == 1), built on first use."""
@@ -88,18 +122,21 @@ class LocalEngine:
             self.stats.timings = dict(pipeline.timings)
             self.stats.peak_rss_mb = [peak_rss_mb()]
             return
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
+        own_pool = self._pool is None
+        self.start()
         rss: dict[int, float] = {}
         timings: dict[str, float] = {}
-        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
-            for results, delta, pid, worker_rss in pool.imap(
+        try:
+            for results, delta, pid, worker_rss in self._pool.imap(
                 _code_chunk, _chunks(articles, self.chunk_size)
             ):
                 rss[pid] = max(rss.get(pid, 0.0), worker_rss)
                 for k, v in delta.items():
                     timings[k] = timings.get(k, 0.0) + v
                 yield from results
+        finally:
+            if own_pool:
+                self.close()
         self.stats.timings = timings
         self.stats.peak_rss_mb = sorted(rss.values(), reverse=True)
 

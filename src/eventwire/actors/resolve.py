@@ -1,0 +1,670 @@
+"""Actors in context: noun phrases -> CAMEO actors, with dates, titles and coreference.
+
+``ActorResolver(kb).resolve(parsed)`` returns ``ArticleActors``: for each sentence the
+noun phrases that denote actors, each as an ``ActorMention`` whose ``head`` is the
+phrase's head noun and whose span covers its modifiers ("China's President Xi
+Jinping" is one mention headed by "Jinping").
+
+How a phrase is coded (the rules are documented in data/actors/README.md):
+
+* a user dictionary entry wins, then a known person (role on the article date),
+  then an international organisation, then country + sector composed from the
+  words of the phrase (nationality, possessor, capital or seat; titles and role
+  nouns);
+* ``former`` before a title codes the person as ELI;
+* a capital or seat of government acting as subject, possessor or ``by``/``with``
+  argument stands for the government ("Beijing said" -> CHNGOV);
+* surnames, courtesy titles ("Mr Xi") and bare titles ("the president") refer back to
+  people named earlier in the article; he/she only when exactly one person fits;
+* a role noun without a country ("police", "protesters") takes the country of a
+  place attached to it ("protesters in Cairo"), else the country of the sentence when
+  it names exactly one country and names it as a place, else -- when the sentence
+  names no country at all -- the article's context country when one clearly
+  dominates the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from eventwire.actors.kb import NO_CODE, ActorKB, Entry, Match, Person, Words, token_key
+from eventwire.records import Actor, ActorMention, ParsedArticle, Sentence
+
+INNER_DEPS = frozenset(
+    {"compound", "flat", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "appos",
+     "quantmod", "predet", "nn", "prt", "aux", "cc"}
+)  # fmt: skip
+LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct"}
+)
+RIGHT_DEPS = frozenset({"flat", "compound", "case", "appos"})
+SPLIT_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # modifiers that can stand alone
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+KIND_ORDER = {
+    "actor": 0, "person": 1, "org": 2, "seat": 3, "country": 4, "capital": 5, "region": 6,
+    "sector": 7, "honorific": 8, "former": 9,
+}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- output
+
+
+class ArticleActors:
+    """The actor mentions of one article, by sentence."""
+
+    def __init__(self, mentions: dict[int, list[ActorMention]], countries: list[str]) -> None:
+        self._mentions = mentions
+        self._countries = countries
+        self._by_token: dict[tuple[int, int], ActorMention] = {}
+        for sent_index, items in mentions.items():
+            # wider mentions first, so a nested (narrower) one wins its own tokens
+            for m in sorted(items, key=lambda m: m.token_start - m.token_end):
+                for i in range(m.token_start, m.token_end):
+                    self._by_token[(sent_index, i)] = m
+
+    def mentions(self, sentence_index: int) -> list[ActorMention]:
+        return list(self._mentions.get(sentence_index, ()))
+
+    def at(self, sentence_index: int, token_index: int) -> ActorMention | None:
+        return self._by_token.get((sentence_index, token_index))
+
+    def countries(self) -> list[str]:
+        return list(self._countries)
+
+    def all(self) -> list[ActorMention]:
+        return [m for i in sorted(self._mentions) for m in self._mentions[i]]
+
+
+# --------------------------------------------------------------------------- per-article state
+
+
+@dataclass
+class _Doc:
+    day: dt.date
+    context_country: str | None
+    sentence_country: str | None = None  # the one country named in the current sentence
+    sentence_named: bool = False  # the current sentence names any country
+    names: dict[str, Actor] = field(default_factory=dict)  # surname / name key -> actor
+    titles: dict[str, Actor] = field(default_factory=dict)  # title key -> actor
+    persons: dict[int, list[tuple[int, int, Actor]]] = field(default_factory=dict)
+    unsafe: dict[int, bool] = field(default_factory=dict)  # sentence named uncoded people
+
+
+@dataclass
+class _Parts:
+    actor: Entry | None = None
+    actor_at_head: bool = False
+    person: Entry | None = None
+    person_words: int = 0
+    person_span: range = range(0)
+    orgs: list[Entry] = field(default_factory=list)
+    countries: list[tuple[str, Entry]] = field(default_factory=list)  # (code, entry) in span
+    ctx_countries: list[str] = field(default_factory=list)
+    sectors: list[tuple[int, Entry]] = field(default_factory=list)  # (token index, entry)
+    seat_sector: str | None = None
+    head_kind: str | None = None
+    head_entry: Entry | None = None
+    former: bool = False
+    honorific: bool = False
+    covered: set[int] = field(default_factory=set)
+
+
+class ActorResolver:
+    """Finds and codes the actors of parsed articles; holds no per-article state."""
+
+    requires = ("ParsedArticle",)
+    assigns = ("ArticleActors",)
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+        self.words = kb.words
+        self._labels = {k: v.split(" (")[0] for k, v in kb.sector_codes.items()}
+
+    # ------------------------------------------------------------------ entry point
+
+    def resolve(self, parsed: ParsedArticle) -> ArticleActors:
+        kb = self.kb
+        day = parsed.article.date
+        matches = [kb.match(s) for s in parsed.sentences]
+        counts = self._country_counts(parsed, matches, day)
+        doc = _Doc(day=day, context_country=_clear_leader(counts))
+        out: dict[int, list[ActorMention]] = {}
+        for sentence, found in zip(parsed.sentences, matches, strict=True):
+            by_token: dict[int, Match] = {}
+            for m in found:
+                for i in range(m.start, m.end):
+                    by_token[i] = m
+            mentions: list[ActorMention] = []
+            named = {c for m in found if (c := _entry_country(_pick(m.entries), day))}
+            places = set()
+            for m in found:  # countries and capitals named as places, not "Cairo University"
+                e = _pick(m.entries)
+                if e.kind == "capital" or (e.kind == "country" and e.via == "name"):
+                    if sentence.tokens[m.end - 1].dep not in ("compound", "amod", "poss"):
+                        places.add(e.code)
+            doc.sentence_named = bool(named)
+            doc.sentence_country = places.pop() if len(places) == 1 and len(named) == 1 else None
+            self._sentence(sentence, by_token, doc, mentions)
+            people = sum(1 for e in sentence.entities if e.label == "PERSON")
+            doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
+            if mentions:
+                out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
+        ranked = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c in kb.countries]
+        return ArticleActors(out, ranked)
+
+    def _country_counts(self, parsed, matches, day) -> Counter:
+        counts: Counter = Counter()
+        for found in matches:
+            for m in found:
+                e = _pick(m.entries)
+                code = _entry_country(e, day)
+                if code:
+                    counts[code] += 1
+        for place in parsed.article.dateline:
+            for e in self.kb.lookup(place):
+                if e.kind in ("country", "capital"):
+                    counts[e.code] += 1
+                    break
+        return counts
+
+    # ------------------------------------------------------------------ sentences
+
+    def _sentence(self, s: Sentence, by_token, doc: _Doc, out: list[ActorMention]) -> None:
+        doc.persons[s.index] = []
+        start = len(out)
+        for t in s.tokens:
+            if t.pos not in NOMINAL_POS and not (t.pos == "ADJ" and t.dep in AGENT_DEPS):
+                continue
+            if any(m.token_start <= t.i < m.token_end for m in out[start:]):
+                continue  # already inside a mention ("Secretary of State George Shultz")
+            if t.dep in INNER_DEPS and s.tokens[t.head].pos in NOMINAL_POS and t.head != t.i:
+                continue
+            self._phrase(s, t.i, by_token, doc, out)
+
+    def _phrase(self, s: Sentence, h: int, by_token, doc: _Doc, out, only=None) -> None:
+        span = _np_tokens(s, h) if only is None else only
+        m = by_token.get(h)
+        if only is None and m is not None and m.end - 1 > h:  # "Secretary of State George Shultz"
+            for c in s.children[h]:
+                if s.tokens[c].dep == "prep" and m.start <= c < m.end:
+                    span = sorted({*span, *s.subtree(c)})
+        ccs = [i for i in span if i < h and s.tokens[i].dep == "cc"]
+        # a coordination parsed inside a modifier: "the Indian government and Pakistani troops"
+        if ccs:
+            cut = ccs[-1]
+            first = s.tokens[cut].head
+            if first < cut and s.tokens[first].pos in NOMINAL_POS | {"ADJ"}:
+                self._phrase(s, first, by_token, doc, out, only=[i for i in span if i < cut])
+            span = [i for i in span if i > cut]
+        actor = self._code_phrase(s, h, span, by_token, doc)
+        if actor is None:
+            # not an actor itself: its possessor or named modifiers may be ("Russia's invasion")
+            for c in s.children[h]:
+                if (
+                    c < h
+                    and s.tokens[c].dep in SPLIT_DEPS
+                    and s.tokens[c].pos in NOMINAL_POS | {"ADJ"}
+                ):
+                    self._phrase(s, c, by_token, doc, out)
+            return
+        if actor is False:
+            return
+        a, b = min(span), max(span) + 1
+        tokens = s.tokens
+        # a phrase met earlier inside this one ("State" in "Secretary of State X") gives way
+        out[:] = [
+            m
+            for m in out
+            if not (m.sentence_index == s.index and a <= m.token_start and m.token_end <= b)
+        ]
+        out.append(
+            ActorMention(
+                sentence_index=s.index,
+                token_start=a,
+                token_end=b,
+                head=h,
+                start=tokens[a].start,
+                end=tokens[b - 1].end,
+                actor=actor,
+            )
+        )
+
+    # ------------------------------------------------------------------ one noun phrase
+
+    def _parts(self, s: Sentence, h: int, span: list[int], by_token, day) -> _Parts:
+        p = _Parts()
+        seen: set[int] = set()
+        in_span = set(span)
+        ctx = _context_tokens(s, h, self.words)
+        for i in [*span, *ctx]:
+            m = by_token.get(i)
+            if m is None or id(m) in seen:
+                continue
+            seen.add(id(m))
+            e = _pick(m.entries)
+            if e.kind == "sector" and not _sector_pos_ok(s, m, e):
+                continue
+            at_head = m.start <= h < m.end
+            if i not in in_span:  # a place or body attached by of/in/from/for
+                if not any(s.tokens[j].dep == "pobj" for j in range(m.start, m.end)):
+                    continue  # "professor of Middle Eastern relations": a topic, not a place
+                if e.kind in ("country", "capital", "seat", "region"):
+                    p.ctx_countries.append(e.code)
+                elif e.kind == "actor":
+                    w = e.windows_on(day)
+                    if w and w.country and not w.sector:
+                        p.ctx_countries.append(w.country)
+                elif e.kind == "org":
+                    p.orgs.append(e)
+                continue
+            p.covered.update(range(m.start, m.end))
+            if at_head:
+                p.head_kind, p.head_entry = e.kind, e
+            if e.kind == "actor":
+                w = e.windows_on(day)
+                country_like = w is not None and w.code == w.country
+                if at_head or not country_like:
+                    p.actor, p.actor_at_head = e, at_head or p.actor_at_head
+                elif w is not None and w.country:
+                    p.countries.append((w.country, e))
+            elif e.kind == "person":
+                p.person = e
+                p.person_words = m.end - m.start
+                p.person_span = range(m.start, m.end)
+            elif e.kind == "org":
+                p.orgs.append(e)
+            elif e.kind in ("country", "capital", "region"):
+                p.countries.append((e.code, e))
+            elif e.kind == "seat":
+                p.countries.append((e.code, e))
+                p.seat_sector = p.seat_sector or e.sector
+            elif e.kind == "sector":
+                p.sectors.append((h if at_head else m.end - 1, e))
+            elif e.kind == "former":
+                p.former = p.former or m.start < h
+            elif e.kind == "honorific":
+                p.honorific = True
+        return p
+
+    def _code_phrase(self, s: Sentence, h: int, span: list[int], by_token, doc: _Doc):
+        """Actor for the phrase headed by ``h``; None = not an actor, False = explicitly none."""
+        tok = s.tokens[h]
+        if tok.pos == "PRON":
+            if tok.text.lower() in self.words.pronouns:
+                return self._pronoun(s, h, doc)
+            return None
+        p = self._parts(s, h, span, by_token, doc.day)
+        head_title = p.head_kind == "sector" and p.head_entry is not None and p.head_entry.person
+        if p.person is not None and p.head_kind != "person" and not head_title:
+            p.person = None  # "Mubarak's rule": the person is the possessor, not the phrase
+        if p.person is not None and p.countries:
+            text_country = p.countries[0][0]
+            if all(r.country != text_country for r in p.person.ref.roles):
+                # "Jordan's King Abdullah" is not the Saudi king of the same name
+                p.covered.difference_update(p.person_span)
+                p.person = None
+                for j in p.person_span:  # keep its title words ("King")
+                    for e in self.kb.lexicon.get(token_key(s.tokens[j].text), ()):
+                        if e.kind == "sector":
+                            p.sectors.append((j, e))
+                            p.covered.add(j)
+                            break
+        if p.person is not None and p.person_words == 1:
+            person = p.person.ref
+            if person.role_on(doc.day) is None and token_key(person.name) not in doc.names:
+                p.person = None  # "Harris" in 1987 is not Kamala Harris
+        text = s.span_text(min(span), max(span) + 1)
+        title = _title(p)
+        sector = self._sector(p)
+        country = p.countries[0][0] if p.countries else None
+        name_text = _person_name(s, span, h, p, self.words)
+
+        # 1. a user dictionary entry
+        if p.actor is not None and (
+            p.actor_at_head or p.head_kind == "sector" or (p.head_kind is None and name_text)
+        ):
+            w = p.actor.windows_on(doc.day)
+            if w is None or w.code == NO_CODE:
+                return False
+            if w.sector or w.code[:3] in ("IGO", "NGO", "NGM", "IMG", "MNC"):
+                actor = Actor(text, p.actor.name, w.country, w.sector, w.code, p.actor.wikidata)
+            else:
+                c = w.country or country
+                sec = "ELI" if p.former and title else sector
+                actor = self._make(text, p.actor.name, c, sec, p.actor.wikidata)
+            return self._remember(actor, s, h, doc, title, name_text or p.actor.name)
+
+        # 2. a known person, with the role held on the article date
+        if p.person is not None:
+            person: Person = p.person.ref
+            return self._remember(
+                self._person_actor(text, person, country, sector, title, p, doc.day),
+                s, h, doc, title, person.name,
+            )  # fmt: skip
+
+        # 3. an international organisation (or transnational generic actor)
+        if p.orgs and (p.head_kind in ("org", "sector", None) or p.person is None):
+            org = p.orgs[0]
+            if p.head_kind in ("org", "sector") or name_text:
+                actor = Actor(text, name_text or org.name, None, org.sector, org.code, org.wikidata)
+                return self._remember(actor, s, h, doc, title, name_text)
+
+        # 4. capitals and seats acting for their governments
+        if p.head_kind == "capital" and not p.sectors:
+            role = _effective_dep(s, h, self.words)  # a place ("in Moscow") is the country
+            sec = "GOV" if role == "agent" else None
+            return self._make(text, self._name(country, sec, None), country, sec, None)
+        if p.head_kind == "seat" and not p.sectors:
+            sec = p.seat_sector
+            return self._make(text, self._name(country, sec, None), country, sec, None)
+        if p.head_kind in ("country", "region") and not p.sectors:
+            e = p.head_entry
+            return self._make(text, e.name, e.code, None, e.wikidata)
+
+        # 5. a name without a known person: coreference or titles in the text
+        if name_text and not p.sectors and country is None:
+            known = self._known_name(s, span, h, doc)
+            if known is not None:
+                sec = "ELI" if p.former else known.sector
+                code = (known.country or "") + (sec or "") if known.country else known.code
+                return Actor(text, known.name, known.country, sec, code, known.wikidata)
+            return None
+        if not p.sectors and country is None and p.seat_sector is None:
+            if tok.pos == "PROPN":
+                known = self._known_name(s, span, h, doc)
+                if known is not None:
+                    return Actor(
+                        text, known.name, known.country, known.sector, known.code, known.wikidata
+                    )
+            return None
+        if p.head_kind not in ("sector", "seat") and not name_text and p.head_kind != "actor":
+            if not (tok.pos == "PROPN" and (title or p.honorific)):
+                return None
+
+        # 6. "the president", "the ministry": the last one named in this article
+        if country is None and not name_text and title is not None:
+            earlier = doc.titles.get(title.term) or doc.titles.get(title.term.split()[-1])
+            if earlier is not None and not _plural(s, h):
+                return Actor(
+                    text,
+                    earlier.name,
+                    earlier.country,
+                    earlier.sector,
+                    earlier.code,
+                    earlier.wikidata,
+                )
+        if country is None:
+            country = p.ctx_countries[0] if p.ctx_countries else None
+        titled = title is not None and title.person  # "Interior Minister Habib el-Adly"
+        if country is None and (not name_text or titled) and p.seat_sector is None:
+            if title is not None and title.generic and _plural(s, h):
+                return None  # "the two leaders", "officials": too vague
+            country = doc.sentence_country
+            if country is None and not doc.sentence_named:
+                country = doc.context_country
+        if p.seat_sector and not any(not e.generic for _, e in p.sectors):
+            sector = p.seat_sector
+        if p.former and (title is not None or p.person is not None):
+            sector = "ELI"
+        if country is None and sector is None:
+            return None
+        if name_text:
+            actor = self._make(text, name_text, country, sector, None)
+        else:
+            actor = self._make(text, self._name(country, sector, title), country, sector, None)
+        return self._remember(actor, s, h, doc, title, name_text)
+
+    # ------------------------------------------------------------------ pieces
+
+    def _sector(self, p: _Parts) -> str | None:
+        if not p.sectors:
+            return None
+        strong = [e for _, e in p.sectors if e.strong]
+        if strong:
+            return strong[0].code
+        specific = [(i, e) for i, e in p.sectors if not e.generic]
+        pool = specific or p.sectors
+        return max(pool, key=lambda ie: ie[0])[1].code  # nearest the head
+
+    def _person_actor(self, text, person: Person, country, sector, title, p: _Parts, day):
+        role = person.role_on(day)
+        last = None
+        if role is not None:
+            c, sec = role.country, role.sector
+        else:
+            last = person.last_role_before(day)
+            first = person.first_role()
+            c = last.country if last else (first.country if first else None)
+            sec = "ELI" if last else None
+        text_sector = next((e.code for _, e in p.sectors if not e.generic), None)
+        past_title = last is not None and title is not None and title.term == last.office.lower()
+        if text_sector and not past_title:  # a title the person no longer holds stays ELI
+            sec = text_sector
+        if p.former:
+            sec = "ELI"
+        c = country or c
+        code = (c or "") + (sec or "")
+        return Actor(text, person.name, c, sec, code, person.wikidata) if code else None
+
+    def _known_name(self, s: Sentence, span, h, doc: _Doc) -> Actor | None:
+        keys = [token_key(s.tokens[i].text) for i in span if s.tokens[i].pos == "PROPN"]
+        for key in reversed(keys):
+            if key in doc.names:
+                return doc.names[key]
+        for key in reversed(keys):
+            person = self.kb.person_by_surname(key, doc.day)
+            if person is not None:
+                role = person.role_on(doc.day)
+                code = (role.country or "") + (role.sector or "")
+                return Actor("", person.name, role.country, role.sector, code, person.wikidata)
+        return None
+
+    def _pronoun(self, s: Sentence, h: int, doc: _Doc) -> Actor | None:
+        tok = s.tokens[h]
+        # people we could not code make the reference unsafe ("Ban told CNN he ...")
+        here = [e for e in s.entities if e.label == "PERSON" and e.token_end <= h]
+        coded_here = [x for x in doc.persons.get(s.index, []) if x[0] < h]
+        if len(here) > len(coded_here) or doc.unsafe.get(s.index - 1, False):
+            return None
+        cands: dict[str, Actor] = {}
+        for _i, _head, actor in doc.persons.get(s.index - 1, []):
+            cands.setdefault(actor.name, actor)
+        for i, head, actor in doc.persons.get(s.index, []):
+            if i < h and not (tok.dep != "poss" and head == tok.head):
+                cands.setdefault(actor.name, actor)
+        if len(cands) != 1:
+            return None
+        a = next(iter(cands.values()))
+        return Actor(tok.text, a.name, a.country, a.sector, a.code, a.wikidata)
+
+    def _make(self, text, name, country, sector, wikidata) -> Actor | None:
+        code = (country or "") + (sector or "")
+        if not code:
+            return None
+        if wikidata is None and sector is None:
+            wikidata = self.kb.country_qid(country)
+        return Actor(text, name, country, sector, code, wikidata)
+
+    def _name(self, country, sector, title) -> str:
+        place = self.kb.country_name(country) or country or ""
+        if title is not None:
+            label = " ".join(w.capitalize() for w in title.term.split())
+        else:
+            label = self._labels.get(sector or "", sector or "")
+        if not place:
+            return label
+        return f"{label} of {place}" if label else place
+
+    def _remember(self, actor, s: Sentence, h: int, doc: _Doc, title, name_text):
+        if actor is None:
+            return None
+        if name_text:
+            parts = name_text.split()
+            for part in {parts[-1], parts[0]} if len(parts) <= 3 else {parts[-1]}:
+                key = token_key(part)
+                if key and (key not in doc.names or part == parts[-1]):
+                    doc.names[key] = actor
+            doc.names[token_key(name_text)] = actor
+        if title is not None and not _plural(s, h):
+            doc.titles[title.term] = actor
+            doc.titles[title.term.split()[-1]] = actor
+        if name_text or (title is not None and title.person and not _plural(s, h)):
+            doc.persons[s.index].append((h, s.tokens[h].head, actor))
+        return actor
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _pick(entries: tuple[Entry, ...]) -> Entry:
+    return min(entries, key=lambda e: (not e.user, KIND_ORDER.get(e.kind, 99)))
+
+
+def _entry_country(e: Entry, day) -> str | None:
+    if e.kind in ("country", "capital", "seat"):
+        return e.code
+    if e.kind == "person":
+        role = e.ref.role_on(day)
+        return role.country if role else None
+    if e.kind == "actor":
+        w = e.windows_on(day)
+        return w.country if w else None
+    return None
+
+
+def _clear_leader(counts: Counter) -> str | None:
+    """The context country: the only one named, or one named at least twice as often as any other."""
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (top, n1), (_, n2) = ranked
+    return top if n1 >= 2 and n1 >= 2 * n2 else None
+
+
+def _np_tokens(s: Sentence, h: int) -> list[int]:
+    toks = s.tokens
+    out = [h]
+    for c in s.children[h]:
+        dep = toks[c].dep
+        if c > h and dep == "appos":
+            out.extend(_np_tokens(s, c))  # "Kuleba, Ukraine's foreign minister" (not its PPs)
+        elif toks[c].pos in ("VERB", "AUX"):
+            continue  # a misparsed clause ("The Taliban closed schools"), not a modifier
+        elif (c < h and dep in LEFT_DEPS) or (c > h and dep in RIGHT_DEPS):
+            out.extend(s.subtree(c))
+    lo, hi = min(out), max(out)
+    return list(range(lo, hi + 1))
+
+
+def _context_tokens(s: Sentence, h: int, words: Words) -> list[int]:
+    out: list[int] = []
+    for c in s.children[h]:
+        tok = s.tokens[c]
+        if c > h and tok.dep == "prep" and tok.text.lower() in words.context_preps:
+            for g in s.children[c]:
+                if s.tokens[g].dep == "pobj":
+                    out.extend(_np_tokens(s, g))
+        elif c > h and tok.dep == "appos":
+            out.extend(_context_tokens(s, c, words))
+    return out
+
+
+def _effective_dep(s: Sentence, h: int, words: Words) -> str:
+    """agent | locative | other: how a place name is used in its clause."""
+    t = s.tokens[h]
+    seen = 0
+    while t.dep == "conj" and t.head != t.i and seen < 10:
+        t = s.tokens[t.head]
+        seen += 1
+    if t.dep in AGENT_DEPS:
+        return "agent"
+    if t.dep == "pobj":
+        prep = s.tokens[t.head].text.lower()
+        if prep in words.agent_preps:
+            return "agent"
+        if prep in words.locative_preps:
+            return "locative"
+    return "other"
+
+
+def _sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
+    last = s.tokens[m.end - 1]
+    if last.pos in ("NOUN", "PROPN", "X"):
+        return True
+    if last.pos == "ADJ":
+        return not e.person  # "military officials" yes; "general election" no
+    return False
+
+
+def _plural(s: Sentence, h: int) -> bool:
+    return s.tokens[h].tag in ("NNS", "NNPS")
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    term: str
+    person: bool
+    generic: bool
+
+
+def _title(p: _Parts) -> _Title | None:
+    if not p.sectors:
+        return None
+    specific = [(i, e) for i, e in p.sectors if not e.generic]
+    i, e = max(specific or p.sectors, key=lambda ie: ie[0])
+    return _Title(e.term.lower(), e.person, e.generic)
+
+
+def _person_name(s: Sentence, span: list[int], h: int, p: _Parts, words: Words) -> str | None:
+    """A personal name in the phrase not already explained by the knowledge base."""
+    if p.person is not None:
+        return p.person.name
+    toks = s.tokens
+    anchors = _name_anchors(s, h, p.covered)
+    run: list[int] = []
+    best: list[int] = []
+    for i in span:
+        t = toks[i]
+        is_name = (
+            t.pos == "PROPN"
+            and (t.text[:1].isupper() or t.text.lower() in words.name_particles)
+            and not (t.text.isupper() and len(t.text) > 3)  # headlines in capitals
+            and i not in p.covered
+            and (
+                t.ent_type == "PERSON"
+                or (p.honorific or p.sectors)
+                and t.ent_type in ("", "PERSON", "ORG")
+            )
+        )
+        if is_name or (run and t.text == "-" and not t.whitespace):  # "el-Adly"
+            run.append(i)
+            continue
+        if is_name:
+            run.append(i)
+        else:
+            if anchors.intersection(run):
+                best = run
+            run = []
+    if anchors.intersection(run):
+        best = run
+    if not best:
+        return None
+    return s.span_text(best[0], best[-1] + 1)
+
+
+def _name_anchors(s: Sentence, h: int, covered: set[int] | frozenset = frozenset()) -> set[int]:
+    """Tokens a personal name must include: the head, an apposition to it, or the object
+    of a preposition inside a title ("Secretary of State George Shultz")."""
+    out = {h}
+    for c in s.children[h]:
+        dep = s.tokens[c].dep
+        if dep == "appos":
+            out.add(c)
+        elif dep == "prep" and c in covered:
+            out.update(g for g in s.children[c] if s.tokens[g].dep == "pobj")
+    return out

@@ -1,0 +1,662 @@
+"""The event coder: lexicon patterns + dependency parse + actor mentions -> events.
+
+For every token whose lemma has patterns, the coder checks the pattern's required
+dependents, finds the source and target in the roles the pattern names, maps each
+argument token to the actor mention that covers it, and sets the modality.  An event
+is emitted only when it has at least one actor (a source, or a target alone -- e.g. a
+passive without agent "Five soldiers were killed"); such one-actor events get a lower
+confidence.  Patterns marked ``absorb`` (appeals, promises, demands, refusals, threats,
+accusations) take in the event of their complement ("agreed to cooperate",
+"threatened to impose sanctions") and refine their own code from it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from eventwire.coding.factuality import Factuality
+from eventwire.coding.lexicon import Lexicon, Pattern
+from eventwire.coding.ontology import Ontology
+from eventwire.records import ActorMention, Sentence
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"})
+COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "dative", "pcomp", "oprd", "attr", "acomp"})
+# prepositions that introduce what an appeal, promise or accusation is about
+COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "against", "with", "about", "over", "into"})
+RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
+FRAME_PREPS = frozenset({"for", "during", "after", "in"})
+FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
+PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
+SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
+SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    head: int
+    trigger: tuple[int, ...]
+    trigger_text: str
+    span: tuple[int, int]
+    source: ActorMention | None
+    target: ActorMention | None
+    cameo: str
+    modality: str
+    confidence: float
+    reciprocal: bool
+    pattern: str = ""
+
+
+@dataclass(slots=True)
+class _Match:
+    pattern: Pattern
+    head: int  # main predicate (the verb; the noun when it stands alone)
+    noun: int | None  # the event noun of a noun pattern
+    extra: tuple[int, ...]  # further trigger words (particle, required object ...)
+    cameo: str
+    absorbed: list[_Match]
+
+    @property
+    def rank(self) -> tuple:
+        carried = 1 if self.noun is not None and self.noun != self.head else 0
+        p = self.pattern
+        return (p.specificity + carried, p.weight, -p.order)
+
+
+class Coder:
+    """Codes one parsed sentence at a time; stateless between sentences."""
+
+    def __init__(self, *, lexicon: Lexicon, ontology: Ontology, max_pairs: int = 6) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.max_pairs = max_pairs
+        self.factuality = Factuality(lexicon.modality)
+
+    # ------------------------------------------------------------------ public
+
+    def code_sentence(self, sentence: Sentence, mentions: list[ActorMention]) -> list[CodedEvent]:
+        if not mentions or not sentence.tokens:
+            return []
+        s = _View(sentence, mentions)
+        matches = self._matches(s)
+        matches = self._absorb(s, matches)
+        events: list[CodedEvent] = []
+        for m in matches:
+            events.extend(self._events(s, m))
+        events.sort(key=lambda e: (e.span[0], e.head, e.cameo))
+        return events
+
+    # ------------------------------------------------------------------ matching
+
+    def _matches(self, s: _View) -> list[_Match]:
+        best: dict[int, _Match] = {}
+        for tok in s.tokens:
+            coarse = _coarse(tok)
+            if coarse is None:
+                continue
+            cands: list[Pattern] = []
+            for form in s.forms(tok.i):
+                cands = self.lexicon.candidates(form, coarse)
+                if cands:
+                    break
+            for p in cands:
+                m = self._try(s, p, tok.i)
+                if m is None:
+                    continue
+                old = best.get(m.head)
+                if old is None or m.rank > old.rank:
+                    best[m.head] = m
+        kept = list(best.values())
+        used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
+        return [m for m in kept if m.head not in used]
+
+    def _try(self, s: _View, p: Pattern, i: int) -> _Match | None:
+        verb, noun = i, None
+        extra: list[int] = []
+        if p.pos == "NOUN":
+            noun = i
+            verb = s.light_verb(i, p.light)
+            if verb is None:
+                if not p.alone:
+                    return None
+                verb = i
+        if p.particle:
+            hit = s.child_with(verb, ("prt", "prep", "advmod"), p.particle)
+            if hit is None:
+                return None
+            extra.append(hit)
+        if p.prep:
+            hit = s.child_with(i, ("prep", "agent", "prt"), p.prep)
+            if hit is None and verb != i:
+                hit = s.child_with(verb, ("prep", "agent"), p.prep)
+            if hit is None:
+                for c in s.children[verb]:
+                    if s.tokens[c].dep in ("dobj", "prt"):
+                        hit = s.child_with(c, ("prep",), p.prep)
+                        if hit is not None:
+                            break
+            if hit is None:
+                return None
+        if p.object:
+            objs = [
+                c
+                for c in s.children[verb]
+                if s.tokens[c].dep in ("dobj", "nsubjpass", "attr", "oprd")
+            ]
+            # "the state of emergency", "part of the aid": the noun inside "of" counts too
+            objs = objs + [g for c in objs for w in ("of", "in") for g in s.prep_objects(c, w)]
+            objs = [c for c in objs if s.lemma(c) in p.object or s.low(c) in p.object]
+            if not objs:
+                pobj = s.prep_objects(verb, None)
+                objs = [c for c in pobj if s.lemma(c) in p.object]
+            if not objs:
+                return None
+            extra.append(objs[0])
+        if p.complement:
+            comps = [
+                c
+                for c in s.children[verb]
+                if s.tokens[c].dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep")
+            ]
+            found = None
+            for c in comps:
+                targets = [c] if s.tokens[c].dep != "prep" else list(s.children[c])
+                for t in targets:
+                    if s.lemma(t) in p.complement or (
+                        "*" in p.complement and s.tokens[t].pos in ("VERB", "NOUN")
+                    ):
+                        found = t
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                return None
+            if not p.absorb and "*" not in p.complement:  # else it stays an event
+                extra.append(found)
+        if p.with_any or p.without:
+            near = s.near_lemmas(i)
+            for j in {verb, *extra} - {i}:
+                near = near | s.near_lemmas(j)
+            if p.with_any and not (near & p.with_any):
+                return None
+            if p.without and near & p.without:
+                return None
+        return _Match(p, verb, noun, tuple(extra), p.cameo, [])
+
+    # ------------------------------------------------------------------ absorption
+
+    def _absorb(self, s: _View, matches: list[_Match]) -> list[_Match]:
+        if len(matches) < 2:
+            return matches
+        order = sorted(matches, key=lambda m: -len(s.subtree(m.head)))
+        removed: set[int] = set()
+        for g in order:
+            if id(g) in removed or not g.pattern.absorb:
+                continue
+            region = s.complement_region(g.head, exclude={g.noun} if g.noun is not None else set())
+            for m in order:
+                if m is g or id(m) in removed:
+                    continue
+                if m.head in region or (m.noun is not None and m.noun in region):
+                    removed.add(id(m))
+                    g.absorbed.append(m)
+            if g.absorbed:
+                inner = min(g.absorbed, key=lambda m: s.depth_below(m.head, g.head))
+                refined = g.pattern.refined(inner.cameo)
+                if refined:
+                    g.cameo = refined
+        return [m for m in matches if id(m) not in removed]
+
+    # ------------------------------------------------------------------ arguments and events
+
+    def _events(self, s: _View, m: _Match) -> list[CodedEvent]:
+        p = m.pattern
+        src, src_inherited = self._role_actors(s, m, p.source)
+        tgt, _ = self._role_actors(s, m, p.target)
+        for inner in m.absorbed:
+            # the one asked, promised or accused: the inner event's own source when it
+            # differs from ours ("demanded that Japan release ..."), else its target
+            if not tgt:
+                own, inherited = self._role_actors(s, inner, inner.pattern.source)
+                own = [x for x in own if all(x is not y for y in src)]
+                if own and not inherited:
+                    tgt = own
+                else:
+                    tgt, _ = self._role_actors(s, inner, inner.pattern.target)
+            if not src:
+                src, src_inherited = self._role_actors(s, inner, inner.pattern.source)
+        if not tgt and s.tokens[m.head].dep == "conj":
+            # "has sent tanks to Ukraine and will send jets": the conjoined verb's target
+            first = s.tokens[m.head].head
+            if s.lemma(first) == s.lemma(m.head):
+                tgt, _ = self._role_actors(s, _Match(p, first, None, (), p.cameo, []), p.target)
+        if not src and not tgt:
+            return []
+        if ("source" in p.require and not src) or ("target" in p.require and not tgt):
+            return []
+        src_ids = {id(x) for x in src}
+        tgt = [t for t in tgt if id(t) not in src_ids]
+        symmetric = p.reciprocal or any(x.pattern.reciprocal for x in m.absorbed)
+        if s.each_other(m.head):
+            symmetric = True
+        if symmetric and not tgt and len(src) >= 2:
+            pairs = list(itertools.permutations(src, 2))
+            reciprocal = True
+        elif symmetric and not src and len(tgt) >= 2:
+            pairs = list(itertools.permutations(tgt, 2))
+            reciprocal = True
+        else:
+            pairs = list(itertools.product(src or [None], tgt or [None]))
+            reciprocal = symmetric and bool(src) and bool(tgt)
+        pairs = pairs[: self.max_pairs]
+        nouns = (m.noun,) if m.noun is not None else ()
+        modality = self.factuality.modality(s.sentence, m.head, nouns)
+        trigger = s.trigger_tokens(m)
+        trigger_text = " ".join(s.tokens[i].text for i in trigger)
+        out = []
+        for a, b in pairs:
+            conf = self._confidence(m, a, b, src_inherited)
+            starts = [s.tokens[i].start for i in trigger]
+            ends = [s.tokens[i].end for i in trigger]
+            for x in (a, b):
+                if x is not None:
+                    starts.append(x.start)
+                    ends.append(x.end)
+            out.append(
+                CodedEvent(
+                    head=m.head,
+                    trigger=trigger,
+                    trigger_text=trigger_text,
+                    span=(min(starts), max(ends)),
+                    source=a,
+                    target=b,
+                    cameo=m.cameo,
+                    modality=modality,
+                    confidence=conf,
+                    reciprocal=reciprocal,
+                    pattern=p.id,
+                )
+            )
+        return out
+
+    def _confidence(self, m: _Match, a, b, inherited: bool) -> float:
+        if a is not None and b is not None:
+            c = 0.9
+        elif a is not None:
+            c = 0.72
+        else:
+            c = 0.6
+        if inherited:
+            c *= 0.9
+        if m.noun is not None and m.noun == m.head:
+            c *= 0.85  # an event noun without a verb carrying it
+        c = c * m.pattern.weight + 0.03 * min(m.pattern.specificity, 2)
+        return round(max(0.05, min(0.99, c)), 3)
+
+    def _role_actors(self, s: _View, m: _Match, roles) -> tuple[list[ActorMention], bool]:
+        for role in roles:
+            toks, inherited = s.role_tokens(m.head, m.noun, "obj" if role == "other_obj" else role)
+            if role == "other_obj":  # "sent tanks": the required object is the thing given
+                toks = [t for t in toks if t not in m.extra]
+            actors = s.actors_of(toks)
+            if actors:
+                return actors, inherited
+        return [], False
+
+
+def _coarse(tok) -> str | None:
+    if tok.pos == "VERB":
+        return "VERB"
+    if tok.pos == "ADJ":
+        return "ADJ"
+    if tok.pos == "NOUN" or (tok.pos == "PROPN" and not tok.ent_type):
+        return "NOUN"
+    return None
+
+
+class _View:
+    """A sentence with its mentions, plus the tree walks the coder needs."""
+
+    def __init__(self, sentence: Sentence, mentions: list[ActorMention]) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.children = sentence.children
+        self.mention_at: dict[int, ActorMention] = {}
+        for mention in sorted(mentions, key=lambda x: x.token_end - x.token_start):
+            for i in range(mention.token_start, mention.token_end):
+                self.mention_at.setdefault(i, mention)
+        for mention in mentions:
+            self.mention_at.setdefault(mention.head, mention)
+        self._subtrees: dict[int, list[int]] = {}
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        """The lemma, then the lower-cased word and plain suffix-stripped guesses.
+
+        The small parser model sometimes lemmatises wrongly ("staged" -> "stag");
+        the guesses let such tokens still reach their patterns.
+        """
+        tok = self.tokens[i]
+        lemma, low = tok.lemma.lower(), tok.text.lower()
+        out = [lemma, low]
+        for suffix, repl in (
+            ("ied", "y"),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+            ("es", ""),
+            ("s", ""),
+        ):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+        if lemma.startswith("re") and len(lemma) > 6:  # "reimpose", "reopen": the plain verb
+            out.append(lemma[2:].lstrip("-"))
+        return tuple(dict.fromkeys(out))
+
+    def has_form(self, i: int, words) -> bool:
+        return any(f in words for f in self.forms(i))
+
+    def low(self, i: int) -> str:
+        return self.tokens[i].text.lower()
+
+    def subtree(self, i: int) -> list[int]:
+        st = self._subtrees.get(i)
+        if st is None:
+            st = self._subtrees[i] = self.sentence.subtree(i)
+        return st
+
+    def child_with(self, i: int, deps, lemmas) -> int | None:
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if t.dep in deps and (t.lemma.lower() in lemmas or t.text.lower() in lemmas):
+                return c
+        return None
+
+    def each_other(self, v: int) -> bool:
+        """The predicate's object is "each other" / "one another"."""
+        for c in self.children[v]:
+            if self.tokens[c].dep in ("dobj", "pobj", "prep"):
+                words = " ".join(self.low(j) for j in self.subtree(c))
+                if any(w in words for w in RECIPROCAL_OBJECTS):
+                    return True
+        return False
+
+    def passive(self, v: int) -> bool:
+        return any(
+            self.tokens[c].dep in PASSIVE_SUBJ or self.tokens[c].dep == "auxpass"
+            for c in self.children[v]
+        )
+
+    def light_verb(self, n: int, light) -> int | None:
+        if not light:
+            return None
+        tok = self.tokens[n]
+        h = tok.head
+        if h == n:
+            return None
+        if tok.dep in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and self.has_form(h, light):
+            return h
+        if tok.dep == "pobj":
+            prep = self.tokens[h]
+            v = prep.head
+            if prep.dep == "prep" and v != h and self.has_form(v, light):
+                return v
+            # "sent $350 million in military aid": the noun behind a quantity object
+            q = self.tokens[v]
+            if prep.text.lower() in ("in", "of") and q.dep in ("dobj", "nsubjpass") and q.head != v:
+                if self.has_form(q.head, light):
+                    return q.head
+        if tok.dep == "conj":  # "held talks and consultations"
+            return self.light_verb(h, light)
+        return None
+
+    def prep_objects(self, i: int, word: str | None) -> list[int]:
+        out = []
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if (t.dep in ("prep", "agent") or (t.dep == "dative" and t.pos == "ADP")) and (
+                word is None or t.text.lower() == word
+            ):
+                for g in self.children[c]:
+                    if self.tokens[g].dep in ("pobj", "pcomp"):
+                        out.append(g)
+        return out
+
+    def near_lemmas(self, i: int) -> set[str]:
+        out: set[str] = set()
+        frontier = [i]
+        for _ in range(3):
+            nxt = []
+            for j in frontier:
+                for c in self.children[j]:
+                    if self.tokens[c].dep in CLAUSAL:
+                        continue
+                    out.add(self.lemma(c))
+                    out.add(self.low(c))
+                    nxt.append(c)
+            frontier = nxt
+        return out
+
+    # -------------------------------------------------------------- roles
+
+    def role_tokens(self, verb: int, noun: int | None, role: str) -> tuple[list[int], bool]:
+        """Argument head tokens for ``role``; the flag says the subject was inherited."""
+        has_verb = noun is None or verb != noun
+        if role == "subj":
+            if not has_verb:
+                by = self.prep_objects(noun, "by")
+                if by:
+                    return by, False
+                # "arrived for talks", "during his visit": the clause's subject
+                tok = self.tokens[noun]
+                prep = self.tokens[tok.head]
+                if tok.dep == "pobj" and prep.text.lower() in FRAME_PREPS and prep.head != tok.head:
+                    v = prep.head
+                    if self.tokens[v].pos in ("VERB", "AUX"):
+                        subj = [c for c in self.children[v] if self.tokens[c].dep in SUBJ]
+                        if subj:
+                            return subj, True
+                return [], False
+            if self.passive(verb):
+                return self.prep_objects(verb, "by"), False
+            subj = [c for c in self.children[verb] if self.tokens[c].dep in SUBJ]
+            if noun is not None and noun in subj:
+                subj = []  # "talks took place": the noun is the subject
+            if subj and not (
+                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
+            ):
+                return subj, False
+            inherited = self.inherited_subject(verb)
+            return inherited, bool(inherited)
+        if role == "obj":
+            if noun is not None and has_verb:
+                return [], False
+            if not has_verb:
+                return [], False
+            if self.passive(verb):
+                return [c for c in self.children[verb] if self.tokens[c].dep in PASSIVE_SUBJ], False
+            return [c for c in self.children[verb] if self.tokens[c].dep in ("dobj", "obj")], False
+        if role == "iobj":
+            return [
+                c for c in self.children[verb] if self.tokens[c].dep in ("dative", "iobj")
+            ], False
+        if role == "xsubj":  # "allowed Chamisa to contest": the complement's own subject
+            out = []
+            for c in self.children[verb]:
+                if self.tokens[c].dep in ("xcomp", "ccomp"):
+                    out.extend(g for g in self.children[c] if self.tokens[g].dep in SUBJ)
+            return out, False
+        if role == "attr":
+            return [c for c in self.children[verb] if self.tokens[c].dep in ("attr", "oprd")], False
+        if role == "poss":
+            if noun is None:
+                return [], False
+            return [c for c in self.children[noun] if self.tokens[c].dep == "poss"], False
+        if role == "mod":
+            if noun is None:
+                return [], False
+            return [
+                c
+                for c in self.children[noun]
+                if self.tokens[c].dep in ("amod", "compound", "nmod") and c in self.mention_at
+            ], False
+        word = role[5:]
+        heads = [noun] if noun is not None else []
+        if has_verb:
+            heads.append(verb)
+            for c in self.children[verb]:
+                dep = self.tokens[c].dep
+                if c != noun and (
+                    dep in ("dobj", "prt")
+                    or (
+                        dep == "prep"
+                        and any(self.tokens[g].dep == "prep" for g in self.children[c])
+                    )
+                ):
+                    heads.append(c)
+        for h in heads:
+            objs = self.prep_objects(h, word)
+            if objs:
+                return objs, False
+        return [], False
+
+    def inherited_subject(self, v: int) -> list[int]:
+        cur = v
+        for _ in range(5):
+            tok = self.tokens[cur]
+            parent = tok.head
+            if parent == cur:
+                return []
+            dep = tok.dep
+            if dep in ("relcl", "acl"):
+                return [parent]
+            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "acomp"):
+                return []
+            if dep == "xcomp":
+                obj = [
+                    c
+                    for c in self.children[parent]
+                    if self.tokens[c].dep == "dobj" and c in self.mention_at
+                ]
+                if obj:
+                    return obj
+            subj = [c for c in self.children[parent] if self.tokens[c].dep in SUBJ]
+            if self.passive(parent) and dep != "conj":
+                # "X is expected to meet": the raised passive subject is the actor
+                subj = subj or [
+                    c for c in self.children[parent] if self.tokens[c].dep in PASSIVE_SUBJ
+                ]
+            if subj and not (
+                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
+            ):
+                return subj
+            cur = parent
+        return []
+
+    def actors_of(self, toks: list[int]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for t in toks:
+            for j in [t, *self.conjuncts(t)]:
+                mention = self.find_mention(j)
+                if mention is None:
+                    continue
+                # "Armenian and Azerbaijani forces": conjoined modifiers
+                linked = [mention.head]
+                for k in range(mention.token_start, mention.token_end):
+                    linked.extend(self.conjuncts(k))
+                    if self.tokens[k].dep == "conj":
+                        linked.append(self.tokens[k].head)
+                for k in linked:
+                    found = self.mention_at.get(k)
+                    if found is not None and all(found is not x for x in out):
+                        out.append(found)
+        return out
+
+    def conjuncts(self, t: int) -> list[int]:
+        out, stack = [], [t]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if self.tokens[c].dep == "conj":
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+    def find_mention(self, t: int) -> ActorMention | None:
+        if t in self.mention_at:
+            return self.mention_at[t]
+        frontier = [t]
+        for _ in range(3):
+            nxt = []
+            for j in frontier:
+                for c in self.children[j]:
+                    tok = self.tokens[c]
+                    if tok.dep not in SEARCH_DEPS:
+                        continue
+                    if tok.dep == "prep" and tok.text.lower() not in SEARCH_PREPS:
+                        continue
+                    if c in self.mention_at:
+                        return self.mention_at[c]
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+    # -------------------------------------------------------------- regions and triggers
+
+    def complement_region(self, g: int, *, exclude: set) -> set[int]:
+        region: set[int] = set()
+        for c in self.children[g]:
+            t = self.tokens[c]
+            if c in exclude:
+                continue
+            if t.dep in COMPLEMENT or (t.dep == "prep" and t.text.lower() in COMPLEMENT_PREPS):
+                region.update(self.subtree(c))
+        for j in list(region):  # "... during his visit to Beijing" stays an event of its own
+            t = self.tokens[j]
+            if t.dep == "prep" and t.text.lower() in FRAME_ONLY_PREPS:
+                region.difference_update(self.subtree(j))
+        for n in exclude:  # an absorbing noun's own complements ("demand for the release")
+            if n is None:
+                continue
+            for c in self.children[n]:
+                if self.tokens[c].dep in ("prep", "acl", "relcl"):
+                    region.update(self.subtree(c))
+        return region
+
+    def depth_below(self, i: int, top: int) -> int:
+        d = 0
+        while i != top and d < 50:
+            nxt = self.tokens[i].head
+            if nxt == i:
+                return 99
+            i, d = nxt, d + 1
+        return d
+
+    def trigger_tokens(self, m: _Match) -> tuple[int, ...]:
+        out = {m.head, *m.extra}
+        if m.noun is not None:
+            out.add(m.noun)
+        for c in self.children[m.head]:
+            t = self.tokens[c]
+            if t.dep in ("aux", "auxpass", "neg", "prt") and t.pos != "PUNCT":
+                out.add(c)
+        if m.noun is not None:
+            for c in self.children[m.noun]:
+                if self.tokens[c].dep in ("neg",) or (
+                    self.tokens[c].dep == "det" and self.low(c) == "no"
+                ):
+                    out.add(c)
+        for inner in m.absorbed:
+            if self.depth_below(inner.head, m.head) <= 2:
+                out.add(inner.head)
+                if inner.noun is not None:
+                    out.add(inner.noun)
+                for c in self.children[inner.head]:
+                    if self.tokens[c].dep == "aux" and self.low(c) == "to":
+                        out.add(c)
+        return tuple(sorted(out))

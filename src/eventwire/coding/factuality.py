@@ -1,0 +1,157 @@
+"""Modality of a coded event: occurred, planned, possible or negated.
+
+The cue words (negators, modals, governing verbs such as "plan" or "refuse", future
+time words, fixed phrases, conditional subordinators) are data in
+``data/lexicon/modality.yaml``; this module only walks the dependency parse.
+Precedence: negated > possible > planned > occurred.
+"""
+
+from __future__ import annotations
+
+from eventwire.coding.lexicon import ModalityCues
+from eventwire.records import Sentence
+
+RANK = {"occurred": 0, "planned": 1, "possible": 2, "negated": 3}
+PAST_TAGS = frozenset({"VBD", "VBN"})
+# dependency relations through which a governing word passes its modality down
+GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acomp", "oprd"})
+# relations walked upwards without a governor cue (the clause continues)
+CONTINUE = frozenset({"conj", "nsubj", "prep", "advcl", "aux", "auxpass"})
+TIME_DEPS = frozenset({"npadvmod", "tmod", "prep", "advmod", "obl", "pobj"})
+
+
+class Factuality:
+    """Decides the modality of an event anchored at a head token."""
+
+    def __init__(self, cues: ModalityCues) -> None:
+        self.cues = cues
+
+    def modality(self, sentence: Sentence, head: int, nouns: tuple[int, ...] = ()) -> str:
+        """``head`` is the main predicate; ``nouns`` the event nouns it carries (light verbs)."""
+        found: set[str] = set()
+        toks = sentence.tokens
+        for n in nouns:
+            self._noun_cues(sentence, n, found)
+        reported = self._reported(sentence, head)
+        self._local_cues(sentence, head, found, reported)
+        if toks[head].tag not in PAST_TAGS and self._future_time(sentence, head):
+            found.add("planned")
+        # walk up through governing words
+        cur, steps = head, 0
+        while steps < 8:
+            steps += 1
+            self._conditional(sentence, cur, found)
+            tok = toks[cur]
+            parent = tok.head
+            if parent == cur:
+                break
+            dep = tok.dep
+            ptok = toks[parent]
+            if dep in GOVERNED or (dep == "nsubj" and ptok.pos == "VERB" and ptok.tag == "VBN"):
+                if dep == "ccomp" and ptok.lemma.lower() in self.cues.speech_verbs:
+                    break  # reported speech: the saying does not colour the event
+                cue = self._governor(sentence, parent, dep)
+                if cue:
+                    found.add(cue)
+                if dep in ("xcomp", "dobj", "nsubjpass", "pcomp", "pobj", "acomp", "oprd"):
+                    self._local_cues(sentence, parent, found, False)
+                cur = parent
+                continue
+            if dep in CONTINUE:
+                if dep == "nsubj" and cur in nouns:
+                    # "Xi's visit ... will focus on": the noun's own clause
+                    self._local_cues(sentence, parent, found, False)
+                if dep == "conj":
+                    self._local_cues(sentence, parent, found, self._reported(sentence, parent))
+                if dep == "advcl":
+                    self._conditional(sentence, parent, found)
+                    break
+                cur = parent
+                continue
+            break
+        self._phrases(sentence, cur, found)
+        if not found:
+            return "occurred"
+        return max(found, key=RANK.__getitem__)
+
+    # ------------------------------------------------------------------ cues
+
+    def _noun_cues(self, sentence: Sentence, n: int, found: set[str]) -> None:
+        for c in sentence.children[n]:
+            t = sentence.tokens[c]
+            low = t.text.lower()
+            if t.dep in ("det", "neg") and (
+                low in self.cues.negation or t.lemma in self.cues.negation
+            ):
+                found.add("negated")
+            elif t.dep in ("amod", "compound", "nmod") and (
+                low in self.cues.noun_modifiers or t.lemma.lower() in self.cues.noun_modifiers
+            ):
+                found.add(
+                    self.cues.noun_modifiers.get(low) or self.cues.noun_modifiers[t.lemma.lower()]
+                )
+
+    def _local_cues(self, sentence: Sentence, v: int, found: set[str], reported: bool) -> None:
+        for c in sentence.children[v]:
+            t = sentence.tokens[c]
+            low, lemma = t.text.lower(), t.lemma.lower()
+            if t.dep == "neg" and (low in self.cues.negation or lemma in self.cues.negation):
+                found.add("negated")
+            elif t.dep in ("aux", "auxpass") or (t.dep == "advmod" and t.tag == "MD"):
+                key = lemma if lemma in self.cues.aux else low
+                if reported and key in self.cues.reported_aux:
+                    found.add(self.cues.reported_aux[key])
+                elif key in self.cues.aux:
+                    found.add(self.cues.aux[key])
+
+    def _governor(self, sentence: Sentence, g: int, dep: str = "xcomp") -> str | None:
+        tok = sentence.tokens[g]
+        lemma = tok.lemma.lower()
+        cue = self.cues.governors.get(lemma) or self.cues.governors.get(tok.text.lower())
+        if cue is None:
+            return None
+        need = self.cues.particle_governors.get(lemma)
+        if need is not None:
+            has = any(
+                sentence.tokens[c].dep == "prt" and sentence.tokens[c].lemma.lower() == need
+                for c in sentence.children[g]
+            )
+            if not has:
+                return None
+        if lemma == "be" or lemma == "go":
+            # "is to visit", "is going to visit": only with an infinitive complement
+            return cue if dep == "xcomp" and tok.dep != "aux" else None
+        return cue
+
+    def _reported(self, sentence: Sentence, v: int) -> bool:
+        tok = sentence.tokens[v]
+        return (
+            tok.dep == "ccomp" and sentence.tokens[tok.head].lemma.lower() in self.cues.speech_verbs
+        )
+
+    def _future_time(self, sentence: Sentence, v: int) -> bool:
+        for c in sentence.children[v]:
+            t = sentence.tokens[c]
+            if t.dep not in TIME_DEPS and t.ent_type not in ("DATE", "TIME"):
+                continue
+            for j in sentence.subtree(c):
+                if sentence.tokens[j].lemma.lower() in self.cues.future_time:
+                    return True
+        return False
+
+    def _conditional(self, sentence: Sentence, v: int, found: set[str]) -> None:
+        for c in sentence.children[v]:
+            t = sentence.tokens[c]
+            if t.dep == "mark" and t.lemma.lower() in self.cues.conditional:
+                found.add("possible")
+
+    def _phrases(self, sentence: Sentence, top: int, found: set[str]) -> None:
+        if not self.cues.phrases:
+            return
+        words = [sentence.tokens[i].text.lower() for i in sentence.subtree(top)]
+        for phrase, modality in self.cues.phrases:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k : k + n]) == phrase:
+                    found.add(modality)
+                    break

@@ -1,0 +1,114 @@
+"""Actor resolution on real spaCy parses: golden cases in tests/cases/actors_resolve.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventwire.actors import ActorKB, ActorResolver
+
+CASES_DIR = Path(__file__).parent / "cases"
+CASES = yaml.safe_load((CASES_DIR / "actors_resolve.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def resolvers():
+    cache: dict[tuple[str, ...], ActorResolver] = {}
+
+    def get(user: tuple[str, ...]) -> ActorResolver:
+        if user not in cache:
+            files = [CASES_DIR / name for name in user]
+            cache[user] = ActorResolver(ActorKB.load(user_files=files))
+        return cache[user]
+
+    return get
+
+
+def _mentions(actors, parsed):
+    out = []
+    for s in parsed.sentences:
+        for m in actors.mentions(s.index):
+            out.append((s, m))
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_golden_case(case, parse, resolvers):
+    parsed = parse(case["text"], str(case["date"]))
+    actors = resolvers(tuple(case.get("user", ()))).resolve(parsed)
+    found = {}
+    for s, m in _mentions(actors, parsed):
+        found.setdefault(s.span_text(m.token_start, m.token_end), []).append(m.actor)
+    for want in case["expect"]:
+        got = found.get(want["text"])
+        assert got, f"no mention {want['text']!r}; got {sorted(found)}"
+        actor = got[0]
+        assert actor.code == want["code"], (want["text"], actor)
+        if "wikidata" in want:
+            assert actor.wikidata == want["wikidata"], (want["text"], actor)
+        if "name" in want:
+            assert actor.name == want["name"], (want["text"], actor)
+    for word in case.get("absent", ()):
+        for s in parsed.sentences:
+            for t in s.tokens:
+                if t.text == word:
+                    assert actors.at(s.index, t.i) is None, (word, actors.at(s.index, t.i))
+    for index, words in (case.get("absent_in_sentence") or {}).items():
+        s = parsed.sentences[int(index)]
+        for t in s.tokens:
+            if t.text in words:
+                assert actors.at(s.index, t.i) is None, (t.text, actors.at(s.index, t.i))
+
+
+def test_mention_head_and_offsets(parse, resolvers):
+    parsed = parse("China's President Xi Jinping met Russian troops.")
+    actors = resolvers(("actors_people.yaml",)).resolve(parsed)
+    s = parsed.sentences[0]
+    first = actors.mentions(0)[0]
+    assert s.tokens[first.head].text == "Jinping"
+    assert parsed.article.text[first.start : first.end] == "China's President Xi Jinping"
+    # every token of the phrase leads back to the same mention
+    assert all(actors.at(0, i) is first for i in range(first.token_start, first.token_end))
+
+
+def test_countries_most_frequent_first(parse, resolvers):
+    parsed = parse(
+        "Iranian officials met Iraqi ministers in Baghdad. Tehran and Iraq signed a deal. "
+        "Iran said the Iranian delegation would return."
+    )
+    actors = resolvers(()).resolve(parsed)
+    assert actors.countries()[:2] == ["IRN", "IRQ"]
+
+
+def test_unclear_context_leaves_sector_without_country(parse, resolvers):
+    parsed = parse("Chinese and Japanese diplomats met in Hanoi. Police said the talks were calm.")
+    actors = resolvers(()).resolve(parsed)
+    police = [m for m in actors.mentions(1) if parsed.sentences[1].tokens[m.head].text == "Police"]
+    assert police and police[0].actor.code == "COP"
+
+
+def test_two_pipelines_with_different_dictionaries(parse, resolvers):
+    parsed = parse("Ruritanian troops crossed the border.", "2024-05-10")
+    plain = resolvers(()).resolve(parsed)
+    custom = resolvers(("actors_user.yaml",)).resolve(parsed)
+    codes_custom = [m.actor.code for m in custom.mentions(0)]
+    codes_plain = [m.actor.code for m in plain.mentions(0)]
+    assert "RURMIL" in codes_custom
+    assert "RURMIL" not in codes_plain
+
+
+def test_user_countries_section(parse, tmp_path):
+    f = tmp_path / "places.yaml"
+    f.write_text(
+        "countries:\n  - {code: RUR, name: Ruritania, adj: [Ruritanian], capitals: [Strelsau]}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(ActorKB.load(user_files=[f]))
+    parsed = parse("Strelsau said Ruritanian troops would stay.", "2024-05-10")
+    codes = {
+        parsed.sentences[0].span_text(m.token_start, m.token_end): m.actor.code
+        for m in resolver.resolve(parsed).mentions(0)
+    }
+    assert codes == {"Strelsau": "RURGOV", "Ruritanian troops": "RURMIL"}

@@ -1,0 +1,107 @@
+"""Loading the predicate lexicon (data/lexicon/*.yaml) and its errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding.lexicon import Lexicon, LexiconError
+from eventwire.coding.ontology import Ontology
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+@pytest.fixture(scope="module")
+def lexicon(ontology):
+    return Lexicon.load(ontology)
+
+
+def test_one_file_per_root_covers_all_twenty_roots(lexicon):
+    roots = {p.file.rsplit("/", 1)[-1][:2] for p in lexicon.patterns}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_patterns_use_codes_of_their_file_root(lexicon):
+    for p in lexicon.patterns:
+        root = p.file.rsplit("/", 1)[-1][:2]
+        # 19 and 20 patterns may code 17x/19x neighbours of the same PLOVER family
+        assert p.cameo[:2] == root or (root, p.cameo[:2]) in {
+            ("19", "17"),
+            ("17", "19"),
+            ("02", "03"),
+        }, p.id
+
+
+def test_every_pattern_has_an_example(lexicon):
+    with_examples = {e.pattern for e in lexicon.examples}
+    assert [p.id for p in lexicon.patterns if p.id not in with_examples] == []
+
+
+def test_patterns_are_indexed_by_lemma_and_pos(lexicon):
+    ids = [p.id for p in lexicon.candidates("visit", "VERB")]
+    assert "consult.visit" in ids
+    assert all(p.pos == "NOUN" for p in lexicon.candidates("visit", "NOUN"))
+
+
+def test_more_specific_patterns_come_first(lexicon):
+    cands = lexicon.candidates("sign", "VERB")
+    assert cands[0].object  # "sign" + agreement noun before any bare "sign"
+
+
+def test_yaml_words_like_on_and_no_stay_words(lexicon):
+    call_on = next(p for p in lexicon.patterns if p.id == "appeal.call-on")
+    assert call_on.prep == frozenset({"on", "upon"})
+    assert "no" in lexicon.modality.negation
+
+
+def test_extra_file_adds_patterns_and_changes_version(ontology, lexicon, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "root: '04'\npatterns:\n"
+        "  - {id: user.parley, lemma: [powwow], cameo: '040', examples: []}\n",
+        encoding="utf-8",
+    )
+    bigger = Lexicon.load(ontology, extra_files=[extra])
+    assert len(bigger) == len(lexicon) + 1
+    assert bigger.version != lexicon.version
+    assert bigger.candidates("powwow", "VERB")[0].id == "user.parley"
+
+
+def test_unknown_cameo_code_names_file_and_pattern(ontology, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("patterns:\n  - {id: x.y, lemma: [go], cameo: '999'}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.yaml: pattern x\.y: '999'"):
+        Lexicon.load(ontology, extra_files=[bad])
+
+
+def test_unknown_role_is_refused(ontology, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "patterns:\n  - {id: x.y, lemma: [go], cameo: '042', source: [subject]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="unknown role 'subject'"):
+        Lexicon.load(ontology, extra_files=[bad])
+
+
+def test_invalid_yaml_names_the_line(ontology, tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("patterns:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"broken\.yaml:\d+: invalid YAML"):
+        Lexicon.load(ontology, extra_files=[bad])
+
+
+def test_duplicate_pattern_id_is_refused(ontology, tmp_path):
+    dup = tmp_path / "dup.yaml"
+    dup.write_text(
+        "patterns:\n  - {id: consult.visit, lemma: [go], cameo: '042'}\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="already used"):
+        Lexicon.load(ontology, extra_files=[dup])
+
+
+def test_missing_extra_file_is_a_clear_error(ontology, tmp_path):
+    with pytest.raises(LexiconError, match="cannot read"):
+        Lexicon.load(ontology, extra_files=[tmp_path / "absent.yaml"])
