@@ -1,0 +1,1 @@
+"""Temporal stage: TIMEX3 tagging and normalization, and event date anchoring."""

@@ -1,0 +1,225 @@
+"""Attach time expressions to event predicates and turn them into ``EventDate`` records.
+
+The expression chosen for an event is the one syntactically attached to its predicate
+(through a preposition, as a noun-phrase adverbial, as a modifier of an event noun, or
+to the light verb whose object the event noun is), else one attached to a predicate it
+is coordinated with.  Expressions attached to another clause are never used.  Ranges
+("from March 20 to 22", "between 2019 and 2021", "since May") combine two expressions
+or an expression and the document date.  Words (prepositions, connectors, vague past
+adverbs) come from ``data/temporal/<lang>/anchor.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from eventwire.records import EventDate, Sentence, TimeExpr
+from eventwire.temporal.calendar import add_years
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_PRECISIONS = frozenset({"day", "week", "month", "season", "quarter", "year"})
+
+
+def _load(lang: str) -> dict:
+    from importlib import resources
+
+    path = resources.files("eventwire") / "data" / "temporal" / lang / "anchor.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+class Anchorer:
+    """Choose the date of an event from the time expressions around its predicate."""
+
+    def __init__(self, *, lang: str = "en") -> None:
+        data = _load(lang)
+        self.light_deps = frozenset(data.get("light_verb_deps", ()))
+        self.noun_deps = frozenset(data.get("event_noun_deps", ()))
+        self.conj_deps = frozenset(data.get("coordination_deps", ()))
+        self.clause_deps = frozenset(data.get("noun_clause_deps", ()))
+        self.prep_deps = frozenset(data.get("preposition_deps", ()))
+        self.happening = frozenset(w.lower() for w in data.get("happening_verbs", ()))
+        self.past_words = frozenset(w.lower() for w in data.get("unspecified_past", ()))
+        self.since_words = frozenset(w.lower() for w in data.get("since", ()))
+        self.until_words = frozenset(w.lower() for w in data.get("until", ()))
+        self.range_open = frozenset(w.lower() for w in data.get("range_open", ()))
+        self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
+        links = "|".join(re.escape(w) for w in data.get("range_link", ()))
+        self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
+        self.span_years = int(data.get("vague_span_years", 1))
+
+    # ------------------------------------------------------------------ syntax
+    @staticmethod
+    def _tokens_of(sentence: Sentence, tx: TimeExpr) -> list[int]:
+        return [t.i for t in sentence.tokens if t.start < tx.end and t.end > tx.start]
+
+    def _governor(self, sentence: Sentence, tx: TimeExpr) -> tuple[int | None, int | None]:
+        """(governing token, preposition token or None) of an expression."""
+        toks = sentence.tokens
+        inside = self._tokens_of(sentence, tx)
+        if not inside:
+            return None, None
+        top = next(
+            (i for i in inside if toks[i].head not in inside or toks[i].head == i), inside[-1]
+        )
+        cur, prep = top, None
+        for _ in range(6):
+            h = toks[cur].head
+            if h == cur:
+                return None, prep
+            if toks[h].pos == "ADP" or toks[h].dep in self.prep_deps:
+                prep = prep if prep is not None else h
+                cur = h
+                continue
+            return h, prep
+        return None, prep
+
+    def _score(self, sentence: Sentence, head: int, gov: int | None) -> int:
+        if gov is None:
+            return 0
+        toks = sentence.tokens
+        if gov == head:
+            return 3
+        h = toks[head]
+        g = toks[gov]
+        # event noun governed by a light verb: "paid a visit ... on Friday"
+        if h.pos not in _VERB_POS and h.head == gov and h.dep in self.light_deps:
+            return 2
+        # expression on the object/subject noun of the predicate: "held talks on Friday"
+        if g.head == head and g.dep in self.noun_deps and g.pos not in _VERB_POS:
+            return 2
+        # an event noun with a clause saying when it happened: "the attack, which took
+        # place on Friday"
+        if g.head == head and g.dep in self.clause_deps and g.lemma.lower() in self.happening:
+            return 2
+        # coordinated predicates share the date: "met on Friday and signed a deal"
+        if h.dep in self.conj_deps and h.head == gov:
+            return 1
+        # inside a phrase of the predicate, through nouns and prepositions only:
+        # "clashes erupted in the streets of Gaza on Friday"
+        cur = gov
+        for _ in range(6):
+            t = toks[cur]
+            if cur == head:
+                return 1
+            if t.pos in _VERB_POS or t.head == cur:
+                return 0
+            cur = t.head
+        return 0
+
+    # ------------------------------------------------------------------ dates
+    def _interval(self, tx: TimeExpr, dct: dt.date) -> tuple[dt.date, dt.date, str] | None:
+        if tx.value == "FUTURE_REF":
+            return dct, add_years(dct, self.span_years), "year"
+        if tx.value == "PAST_REF":
+            return add_years(dct, -self.span_years), dct, "year"
+        if tx.value == "PRESENT_REF":
+            return dct, dct, "day"
+        if tx.type == "SET" or tx.begin is None or tx.until is None:
+            return None
+        precision = tx.precision if tx.precision in _PRECISIONS else "year"
+        return tx.begin, tx.until, precision
+
+    def _before(self, sentence: Sentence, tx: TimeExpr, n: int = 2) -> list[str]:
+        left = sentence.text[: max(0, tx.start - sentence.start)]
+        return [w.lower() for w in re.findall(r"[A-Za-z]+", left)[-n:]]
+
+    def _range(self, sentence, tx, timexes, dct):
+        """Combine ``tx`` with a partner in "from X to Y" / "between X and Y" / "X - Y"."""
+        ordered = sorted(timexes, key=lambda t: t.start)
+        k = next((i for i, t in enumerate(ordered) if t is tx), None)
+        if k is None:
+            return None
+        pairs = []
+        if k + 1 < len(ordered):
+            pairs.append((ordered[k], ordered[k + 1]))
+        if k > 0:
+            pairs.append((ordered[k - 1], ordered[k]))
+        for a, b in pairs:
+            between = sentence.text[a.end - sentence.start : b.start - sentence.start]
+            if not self._link.match(between):
+                continue
+            opener = self._before(sentence, a, 1)
+            if not (opener and opener[0] in self.range_open) and between.strip() not in ("-", "–"):
+                continue
+            ia, ib = self._interval(a, dct), self._interval(b, dct)
+            if ia is None or ib is None or ib[1] <= ia[0]:
+                continue
+            coarse = ia[2] if ia[2] == ib[2] else "year"
+            text = sentence.text[a.start - sentence.start : b.end - sentence.start]
+            basis = "relative" if (a.relative or b.relative) else "explicit"
+            return EventDate(ia[0], ib[1], coarse, text, f"{a.value}/{b.value}", basis)
+        return None
+
+    def _text(self, sentence: Sentence, tx: TimeExpr, prep: int | None) -> str:
+        if prep is not None:
+            p = sentence.tokens[prep]
+            if p.text.lower() in self.include_preps and p.end <= tx.start:
+                gap = sentence.text[p.end - sentence.start : tx.start - sentence.start]
+                if not gap.strip():
+                    return sentence.text[p.start - sentence.start : tx.end - sentence.start]
+        return tx.text
+
+    def _date(self, sentence, tx, prep, timexes, dct) -> EventDate | None:
+        combined = self._range(sentence, tx, timexes, dct)
+        if combined is not None:
+            return combined
+        iv = self._interval(tx, dct)
+        if iv is None:
+            return None
+        begin, until, precision = iv
+        basis = "relative" if tx.relative else "explicit"
+        before = self._before(sentence, tx, 1)
+        if before and before[0] in self.since_words and begin < dct:
+            return EventDate(begin, dct, precision, self._text(sentence, tx, prep), tx.value, basis)
+        if before and before[0] in self.until_words and until > dct:
+            return EventDate(dct, until, precision, self._text(sentence, tx, prep), tx.value, basis)
+        return EventDate(begin, until, precision, self._text(sentence, tx, prep), tx.value, basis)
+
+    def _vague_past(self, sentence: Sentence, head: int) -> bool:
+        toks = sentence.tokens
+        kids = sentence.children[head] if sentence.children else ()
+        words = [toks[k].text.lower() for k in kids]
+        for k in kids:
+            grand = [toks[j].text.lower() for j in sentence.children[k]]
+            if toks[k].dep == "advcl" and self.since_words & set(grand):
+                return True  # "since the invasion began": ongoing, start unknown
+            words.extend(grand)  # "in the past": a preposition with a vague object
+        return any(w in self.past_words for w in words)
+
+    # ------------------------------------------------------------------ public
+    def date_for(
+        self,
+        sentence: Sentence,
+        head: int,
+        timexes: list[TimeExpr],
+        dct: dt.date,
+        *,
+        modality: str,
+        context: list[TimeExpr],
+    ) -> EventDate:
+        best = None
+        for tx in timexes:
+            if not (sentence.start <= tx.start < sentence.end):
+                continue
+            gov, prep = self._governor(sentence, tx)
+            score = self._score(sentence, head, gov)
+            if score <= 0 or self._interval(tx, dct) is None:
+                continue
+            distance = abs(sentence.tokens[head].start - tx.start)
+            key = (score, tx.begin is not None, -distance)  # calendar dates before vague ones
+            if best is None or key > best[0]:
+                best = (key, tx, prep)
+        if best is not None:
+            found = self._date(sentence, best[1], best[2], timexes, dct)
+            if found is not None:
+                return found
+        if modality == "planned":
+            later = add_years(dct, self.span_years)
+            return EventDate(dct, later, "year", None, "FUTURE_REF", "relative")
+        if self._vague_past(sentence, head):
+            earlier = add_years(dct, -self.span_years)
+            return EventDate(earlier, dct, "year", None, "PAST_REF", "relative")
+        return EventDate(dct, dct, "day", None, None, "document")

@@ -1,0 +1,440 @@
+"""Rule actions: turn the normalized groups of a match into a TIMEX3 value.
+
+Every action takes ``(g, text, rule, ctx)`` where ``g`` maps group names to normalized
+values (month numbers, unit codes, ... as the data tables give them) and returns a
+``Norm`` or ``None`` (the match is then dropped).  Nothing here names a month, weekday
+or unit word: those come from the data tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.temporal import calendar as cal
+from eventwire.temporal.resources import TemporalResources
+
+VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
+SLACK_DAYS = 45
+FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
+
+
+@dataclass(slots=True)
+class Norm:
+    value: str
+    type: str
+    mod: str | None = None
+    begin: dt.date | None = None
+    until: dt.date | None = None
+    precision: str | None = None
+    relative: bool = False
+
+
+@dataclass(slots=True)
+class Ctx:
+    dct: dt.date
+    direction: int  # -1 past, +1 future, 0 unknown
+    res: TemporalResources
+    ref: dt.date | None = None  # last resolved day-or-coarser reference time
+    ref_precision: str | None = None
+    narrative: dt.date | None = None  # explicit reference far from the document date
+
+
+def _mod(g: dict[str, Any]) -> str | None:
+    m = g.get("mod") or g.get("dmod")
+    return str(m) if m else None
+
+
+def _apply_mod(n: Norm, ctx: Ctx) -> Norm:
+    frac = ctx.res.tables.get("mod_fraction", {}).get(n.mod or "")
+    if frac and n.begin and n.until:
+        n.begin, n.until = cal.narrow(n.begin, n.until, tuple(frac))
+    return n
+
+
+def _base(ctx: Ctx) -> dt.date:
+    return ctx.narrative or ctx.dct
+
+
+def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
+    """Pick the year for a period given without one (``period(year) -> (v, b, e)``)."""
+    if ctx.narrative is not None:
+        v, b, e = period(ctx.narrative.year)
+        return v, b, e, True
+    y = ctx.dct.year
+    cands = [period(y - 1), period(y), period(y + 1)]
+    if ctx.direction < 0:
+        ok = [c for c in cands if (c[1] - ctx.dct).days <= SLACK_DAYS]
+        v, b, e = ok[-1]
+    elif ctx.direction > 0:
+        ok = [c for c in cands if (ctx.dct - c[2]).days <= SLACK_DAYS]
+        v, b, e = ok[0]
+    else:  # the nearest, with the past preferred (news reports what happened)
+
+        def distance(c):
+            if c[1] > ctx.dct:
+                return (c[1] - ctx.dct).days * FUTURE_PENALTY
+            return max(0, (ctx.dct - c[2]).days)
+
+        v, b, e = min(cands, key=distance)
+    return v, b, e, True
+
+
+def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
+    t = rule.type
+    year = g.get("year") or g.get("qyear")
+    if g.get("decade") is not None or g.get("century") is not None:
+        if g.get("decade") is not None:
+            y = int(g["decade"])
+        else:
+            y = int(g["century"]) * 100 + int(g["decadeword"])
+        v, b, e = cal.decade_of(y)
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+    if g.get("bc") is not None:  # no calendar interval before year 1
+        season = f"-{g['season']}" if g.get("season") else ""
+        return Norm(f"BC{int(g['bc']):04d}{season}", t, _mod(g), precision="year")
+    if g.get("century_ord") is not None:
+        v, b, e = cal.century_of((int(g["century_ord"]) - 1) * 100)
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+    field = rule.args.get("field")
+    if field == "quarter":
+        q = g.get("ordinal") or g.get("qnum") or g.get("qnum2")
+        if not q or not year:
+            return None
+        v, b, e = cal.quarter_of(int(year), int(q))
+        return Norm(v, t, None, b, e, "quarter")
+    if field == "half":
+        h = int(g.get("half") or 1)
+        if year:
+            v, b, e = cal.half_of(int(year), h)
+            return Norm(v, t, None, b, e, "quarter")
+        shift = int(g.get("shift") or 0)
+        v, b, e = cal.half_of(ctx.dct.year + shift, h)
+        return Norm(v, t, None, b, e, "quarter", relative=True)
+    if year is None and g.get("yshift") is not None:
+        year = ctx.dct.year + int(g["yshift"])
+    if year is None and g.get("shift") is not None and g.get("month") and not g.get("day"):
+        m, now, shift = int(g["month"]), ctx.dct.month, int(g["shift"])
+        year = ctx.dct.year
+        if shift < 0 and m >= now - 1:  # "last May": a May at least a month back
+            year -= 1
+        elif shift > 0 and m <= now:  # "next May": the first May after this month
+            year += 1
+        v, b, e = cal.month_of(year, m)
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "month", True), ctx)
+    season = g.get("season")
+    month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
+    if g.get("holiday"):
+        month, day = (int(x) for x in str(g["holiday"]).split("-"))
+    if season:
+        months = tuple(ctx.res.tables["season_months"][season])
+        if year:
+            v, b, e = cal.season_of(int(year), season, months)
+            rel = False
+        else:
+            v, b, e, rel = _infer_year(ctx, lambda y: cal.season_of(y, season, months))
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "season", rel), ctx)
+    if month and day:
+        m, d = int(month), int(day)
+        if year:
+            date = cal.safe_date(int(year), m, d)
+            if date is None:
+                return None
+            return Norm(date.isoformat(), t, _mod(g), date, date, "day")
+        if cal.safe_date(2000, m, d) is None:
+            return None
+
+        def period(y: int):
+            date = cal.safe_date(y, m, d) or dt.date(y, m, 28)
+            return date.isoformat(), date, date
+
+        if g.get("weekday") is not None:  # "Saturday, April 25": the year that fits
+            for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+                date = cal.safe_date(y, m, d)
+                if date is not None and date.isoweekday() == int(g["weekday"]):
+                    return Norm(date.isoformat(), t, _mod(g), date, date, "day", True)
+        v, b, e, rel = _infer_year(ctx, period)
+        return Norm(v, t, _mod(g), b, e, "day", rel)
+    if month:
+        m = int(month)
+        if year:
+            v, b, e = cal.month_of(int(year), m)
+            return _apply_mod(Norm(v, t, _mod(g), b, e, "month"), ctx)
+        v, b, e, rel = _infer_year(ctx, lambda y: cal.month_of(y, m))
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "month", rel), ctx)
+    if year:
+        v, b, e = cal.year_of(int(year))
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+    return None
+
+
+def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
+    year = g.get("year")
+    if g.get("until_year") is not None:
+        y1, y2 = int(year), int(g["until_year"])
+        if y2 < y1:
+            return None
+        return Norm(f"{y1:04d}", rule.type, None, dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year")
+    m, d1, d2 = int(g["month"]), int(g["day"]), int(g["until_day"])
+    if d2 <= d1 or cal.safe_date(2000, m, d2) is None:
+        return None
+    if year:
+        y, rel = int(year), False
+    else:
+        _, b, _, rel = _infer_year(ctx, lambda y: cal.month_of(y, m))
+        y = b.year
+    b, e = cal.safe_date(y, m, d1), cal.safe_date(y, m, d2)
+    if b is None or e is None:
+        return None
+    return Norm(b.isoformat(), rule.type, None, b, e, "day", rel)
+
+
+def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
+    wd = int(g["weekday"])  # ISO 1..7
+    base = ctx.ref if (ctx.narrative is not None and ctx.ref) else ctx.dct
+    delta = wd - base.isoweekday()
+    shift = g.get("shift")
+    if shift is not None and int(shift) != 0:
+        s = int(shift)
+        if s < 0:
+            back = (base.isoweekday() - wd) % 7 or 7
+            date = base - dt.timedelta(days=back)
+        else:
+            fwd = (wd - base.isoweekday()) % 7 or 7
+            date = base + dt.timedelta(days=fwd)
+    elif delta == 0:
+        date = base
+    else:
+        past = base - dt.timedelta(days=(base.isoweekday() - wd) % 7)
+        future = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
+        direction = ctx.direction
+        if shift is not None:  # "this Friday": within the current week
+            date = base + dt.timedelta(days=delta)
+        elif direction < 0:
+            date = past
+        elif direction > 0:
+            date = future
+        else:
+            date = past if (base - past) <= (future - base) * FUTURE_PENALTY else future
+    part = g.get("part")
+    if part and rule.args.get("keep_part", True):
+        return Norm(f"{date.isoformat()}T{part}", rule.type, None, date, date, "day", True)
+    return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
+
+
+def act_dayword(g, text, rule, ctx: Ctx) -> Norm | None:
+    phrase = g.get("partword")
+    if phrase:
+        offset, part = phrase
+    else:
+        offset, part = int(g["dayword"]), g.get("part")
+    date = ctx.dct + dt.timedelta(days=int(offset))
+    if part:
+        return Norm(f"{date.isoformat()}T{part}", "TIME", None, date, date, "day", True)
+    return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
+
+
+def _anchor(ctx: Ctx, anaphoric: bool) -> dt.date:
+    if anaphoric and ctx.ref is not None:
+        return ctx.ref
+    return ctx.dct
+
+
+def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
+    unit = rule.args.get("unit") or g.get("unit")
+    shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
+    if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
+        weekend = ctx.dct.isoweekday() >= 6
+        shift = -1 if ctx.direction < 0 and not weekend else 0
+    shift = int(shift)
+    words = text.lower().split()
+    anaphoric = bool(rule.args.get("anaphoric")) or (
+        len(words) > 1
+        and words[0] in ctx.res.words("definite_article")
+        and words[1] in ctx.res.words("anaphoric_shift")
+        and shift != 0
+    )
+    base = _anchor(ctx, anaphoric)
+    mod = _mod(g)
+    if unit == "season":
+        code = g["season"]
+        months = tuple(ctx.res.tables["season_months"][code])
+        y = base.year
+        v, b, e = cal.season_of(y, code, months)
+        if shift < 0:
+            while e >= base:
+                y -= 1
+                v, b, e = cal.season_of(y, code, months)
+        elif shift > 0:
+            while b <= base:
+                y += 1
+                v, b, e = cal.season_of(y, code, months)
+        return _apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
+    if unit not in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE"):
+        return None
+    target = cal.shift_unit(base, unit, shift)
+    v, b, e, precision = cal.period_of(target, unit)
+    return _apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
+
+
+def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
+    words = text.lower().replace("-", " ").split()
+    q_now = (ctx.dct.month - 1) // 3 + 1
+    y = ctx.dct.year
+    ordinal = g.get("ordinal")
+    shift = g.get("shift")
+    if ordinal and g.get("qyear"):
+        v, b, e = cal.quarter_of(int(g["qyear"]), int(ordinal))
+        return Norm(v, rule.type, None, b, e, "quarter")
+    if ordinal:  # the last quarter with that number that has begun
+        q = int(ordinal)
+        v, b, e = cal.quarter_of(y, q)
+        if b > ctx.dct:
+            v, b, e = cal.quarter_of(y - 1, q)
+    else:
+        n = q_now - 1 if shift is None else q_now + int(shift)
+        if ctx.res.words("year_back_words") & set(words):  # "the year-earlier quarter"
+            n -= 4
+        yy, qq = y + (n - 1) // 4, (n - 1) % 4 + 1
+        if g.get("qyear"):  # "the 1988 quarter": the same quarter of that year
+            yy = int(g["qyear"])
+        v, b, e = cal.quarter_of(yy, qq)
+    return Norm(v, rule.type, None, b, e, "quarter", True)
+
+
+def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
+    unit = rule.args.get("unit") or g.get("unit")
+    n = g.get("n", rule.args.get("n", 1))
+    shift = g.get("shift")
+    if rule.args.get("sign") is not None:
+        sign, anaphoric = int(rule.args["sign"]), False
+    elif shift is not None:
+        n, sign, anaphoric = 1, int(shift), True
+    elif g.get("sign") is None:
+        if "shift" in rule.groups:  # "that day", "the same day"
+            n, sign, anaphoric = 0, 1, True
+        else:  # "... from now"
+            sign, anaphoric = 1, False
+    else:
+        sign = int(g["sign"])
+        anaphoric = text.lower().split()[-1] not in ctx.res.words("deictic_sign")
+    if n == "X":
+        return Norm(
+            "PAST_REF" if sign < 0 else "FUTURE_REF", rule.type, None, None, None, None, True
+        )
+    base = _anchor(ctx, anaphoric)
+    steps = int(round(float(n))) * sign
+    if unit in ("H", "MIN", "S"):
+        return Norm(base.isoformat(), rule.type, None, base, base, "day", True)
+    if unit == "FN":
+        unit, steps = "W", steps * 2
+    if unit in ("DE", "CE"):
+        unit, steps = "Y", steps * (10 if unit == "DE" else 100)
+    if unit == "Y" and abs(steps) == 1 and ctx.ref_precision == "quarter" and ctx.ref:
+        # "profit rose in the quarter from a year ago": the same quarter a year before
+        v, b, e, precision = cal.period_of(cal.shift_unit(ctx.ref, "Y", steps), "Q")
+        return Norm(v, rule.type, _mod(g), b, e, precision, True)
+    target = cal.shift_unit(base, unit, steps)
+    v, b, e, precision = cal.period_of(target, unit)
+    return Norm(v, rule.type, _mod(g), b, e, precision, True)
+
+
+def _duration_value(n: Any, unit: str) -> str | None:
+    if n == "X":
+        qty = "X"
+    else:
+        x = float(n)
+        if x != int(x):
+            if unit == "Y":
+                x, unit = x * 12, "M"
+            elif unit == "D":
+                x, unit = x * 24, "H"
+            elif unit == "H":
+                x, unit = x * 60, "MIN"
+        qty = str(int(round(x)))
+    if unit == "FN":
+        return "PX2W" if qty == "X" else f"P{int(qty) * 2}W"
+    if unit in ("H", "S"):
+        return f"PT{qty}{unit}"
+    if unit == "MIN":
+        return f"PT{qty}M"
+    if unit == "WE":
+        return f"P{qty}WE"
+    if unit in ("DE", "CE"):
+        factor = 10 if unit == "DE" else 100
+        return "PXY" if qty == "X" else f"P{int(qty) * factor}Y"
+    return f"P{qty}{unit}"
+
+
+def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
+    unit = g.get("unit")
+    n = g.get("n", rule.args.get("n", 1))
+    if unit is None:  # a bare plural word
+        unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
+    if unit is None:
+        return None
+    value = _duration_value(n, unit)
+    if value is None:
+        return None
+    norm = Norm(value, rule.type, _mod(g), relative=False)
+    dshift = (g.get("dshift") or "").lower()
+    if dshift and unit in cal.UNIT_PRECISION:
+        steps = VAGUE_COUNT if n == "X" else int(round(float(n)))
+        if dshift in ctx.res.words("duration_shift"):
+            norm.begin, norm.until = cal.shift_unit(ctx.dct, unit, -steps), ctx.dct
+        elif dshift in ctx.res.words("shift") and int(ctx.res.lookup("shift", dshift) or 0) > 0:
+            norm.begin, norm.until = ctx.dct, cal.shift_unit(ctx.dct, unit, steps)
+        if norm.begin:
+            norm.precision, norm.relative = cal.UNIT_PRECISION[unit], True
+    return norm
+
+
+def act_literal(g, text, rule, ctx: Ctx) -> Norm | None:
+    return Norm(str(rule.args["value"]), rule.type, rule.args.get("mod"), relative=True)
+
+
+def act_set(g, text, rule, ctx: Ctx) -> Norm | None:
+    if g.get("setword"):
+        return Norm(str(g["setword"]), rule.type)
+    unit = g.get("unit")
+    if not unit:
+        return None
+    value = _duration_value(g.get("n", 1), unit)
+    return Norm(value, rule.type) if value else None
+
+
+def act_time(g, text, rule, ctx: Ctx) -> Norm | None:
+    date = ctx.dct
+    if g.get("weekday") is not None:
+        day = act_weekday(g, text, rule, ctx)
+        date = day.begin if day and day.begin else date
+    elif g.get("month") is not None:
+        day = act_date(g, text, rule, ctx)
+        date = day.begin if day and day.begin else date
+    if g.get("clockword"):
+        hhmm = str(g["clockword"])
+    else:
+        hour = int(g.get("hour12") or g.get("hour") or 0)
+        minute = int(g.get("minute") or 0)
+        if g.get("ampm") == "pm" and hour < 12:
+            hour += 12
+        elif g.get("ampm") == "am" and hour == 12:
+            hour = 0
+        hhmm = f"{hour:02d}:{minute:02d}"
+    return Norm(f"{date.isoformat()}T{hhmm}", rule.type, None, date, date, "day", True)
+
+
+ACTIONS = {
+    "date": act_date,
+    "range": act_range,
+    "weekday": act_weekday,
+    "dayword": act_dayword,
+    "relative": act_relative,
+    "quarter": act_quarter,
+    "offset": act_offset,
+    "duration": act_duration,
+    "literal": act_literal,
+    "set": act_set,
+    "time": act_time,
+}

@@ -1,0 +1,141 @@
+"""Direction of a relative expression: -1 past, +1 future, 0 unknown.
+
+With a parse, the tense/aspect/modality of the verb governing the expression decides;
+on raw text, the nearest tense cue in the same clause does.  Cue words come from the
+data tables (``future_cues``, ``past_cues``, ``future_aux``, ``future_verbs``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.records import Sentence
+from eventwire.temporal.resources import TemporalResources
+
+LEFT_WORDS = 14  # words looked at before the expression (within the clause)
+_WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
+_BOUNDARY = re.compile(r"[.!?\n]\s")
+
+
+class TenseGuesser:
+    def __init__(self, res: TemporalResources) -> None:
+        self.future_cues = res.words("future_cues")
+        self.past_cues = res.words("past_cues")
+        self.future_aux = res.words("future_aux")
+        self.future_verbs = res.words("future_verbs")
+        self.past_aux = res.words("past_aux")
+        self.reported = res.words("reported_future_aux")
+        self.strong = self.future_aux | self.reported | self.past_aux
+        self.infinitive = res.words("infinitive_marker")
+        self.past_be = res.words("past_progressive_aux")
+        self.possessive = tuple(res.words("possessive_suffix"))
+        self.past_suffix = tuple(res.words("past_suffix"))
+
+    # ------------------------------------------------------------------ parse
+    def governing_verb(self, sentence: Sentence, start: int, end: int) -> tuple[int | None, bool]:
+        """(verb governing the expression or None, whether the path passes a noun)."""
+        toks = sentence.tokens
+        inside = [t.i for t in toks if t.start < end and t.end > start]
+        if not inside:
+            return None, False
+        root = inside[-1]
+        for i in inside:
+            if not (toks[i].head in inside and toks[i].head != i):
+                root = i
+                break
+        if toks[root].dep in ("compound", "poss", "nmod"):  # "a June agreement": no tense
+            return None, False
+        cur, steps, via_noun = toks[root].head, 0, False
+        while steps < 8:
+            t = toks[cur]
+            if cur not in inside and (t.pos in ("VERB", "AUX") or t.tag.startswith("VB")):
+                return cur, via_noun
+            if t.pos == "ADJ":  # "effective Feb. 1", "due Monday": the adjective decides
+                return None, False
+            if t.pos in ("NOUN", "PROPN"):
+                via_noun = True
+            if t.head == cur:
+                return None, False
+            cur, steps = t.head, steps + 1
+        return None, False
+
+    def verb_direction(self, sentence: Sentence, v: int, via_noun: bool = False) -> int:
+        toks = sentence.tokens
+        t = toks[v]
+        if via_noun and t.lemma.lower() in self.future_verbs:  # "planned a rally on Saturday"
+            return 1
+        kids = sentence.children[v] if sentence.children else ()
+        aux = [toks[k] for k in kids if toks[k].dep in ("aux", "auxpass")]
+        words = {a.text.lower() for a in aux} | {a.lemma.lower() for a in aux}
+        if words & self.future_aux or words & self.reported:
+            return 1
+        if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
+            return 1
+        if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
+            return 1
+        if t.tag == "VBD" or words & self.past_aux:
+            if t.tag == "VBG":
+                return -1 if self.past_be & words else 1
+            return -1
+        if t.tag == "VBG" and words:
+            return 1
+        if t.tag == "VBN" and t.dep in ("acl", "amod"):
+            return -1
+        if t.tag in ("VBZ", "VBP"):
+            return 0
+        return 0
+
+    def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
+        v, via_noun = self.governing_verb(sentence, start, end)
+        if v is None:
+            return None
+        return self.verb_direction(sentence, v, via_noun)
+
+    # ------------------------------------------------------------------ raw text
+    def from_text(self, text: str, start: int, end: int) -> int:
+        lo = max(0, start - 200)
+        left = text[lo:start]
+        cut = 0
+        for b in _BOUNDARY.finditer(left):
+            cut = b.end()
+        left = left[cut:]
+        right = text[end : end + 160]
+        m2 = _BOUNDARY.search(right)
+        if m2:
+            right = right[: m2.start()]
+        if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
+            return 0
+        lw = _WORD.findall(left)[::-1][:LEFT_WORDS]
+        rw = _WORD.findall(right)[:8]
+        best = (99, 0)
+        for d, w in enumerate(lw):
+            if w in ",;:":
+                break
+            lw_ = w.lower()
+            s = self._cue(lw_)
+            if s and lw_ in self.strong:
+                return s
+            if s > 0:  # a future cue ("scheduled", "plans") decides
+                return s if best[1] == 0 else best[1]
+            if s and best[1] == 0:
+                best = (d, s)
+        for d, w in enumerate(rw):
+            if w in ",;:":
+                if d == 0:
+                    continue
+                break
+            s = self._cue(w.lower())
+            if s:
+                if d < best[0]:
+                    best = (d, s)
+                break
+        return best[1]
+
+    def _cue(self, w: str) -> int:
+        if w in self.future_cues:
+            return 1
+        if w in self.past_cues:
+            return -1
+        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix):
+            return -1
+        return 0

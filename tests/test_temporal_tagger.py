@@ -1,0 +1,82 @@
+"""The TIMEX3 tagger on golden cases (tests/cases/timex_tagger.yaml), with and without a parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventwire.temporal.tagger import TimeTagger
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "timex_tagger.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return TimeTagger()
+
+
+def _check(found, case):
+    by_text = {t.text: t for t in found}
+    for exp in case.get("expect", ()):
+        assert exp["text"] in by_text, f"{exp['text']!r} not in {list(by_text)}"
+        tx = by_text[exp["text"]]
+        assert tx.value == str(exp["value"]), exp["text"]
+        for key in ("type", "mod", "begin", "until"):
+            if key in exp:
+                assert getattr(tx, key) == exp[key], (exp["text"], key)
+    for text in case.get("forbid", ()):
+        assert not any(text in t.text for t in found), text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case_raw_text(tagger, case):
+    _check(tagger.tag(case["text"], case["dct"]), case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case_with_parse(tagger, parse, case):
+    if case.get("parse") is False:
+        pytest.skip("raw text only")
+    parsed = parse(case["text"], case["dct"])
+    found = tagger.tag(case["text"], case["dct"], sentences=parsed.sentences)
+    _check(found, case)
+    assert all(t.sentence_index is not None for t in found)
+
+
+def test_offsets_point_into_the_text(tagger):
+    text = "MOSCOW - The talks ended on Friday. REUTERS"
+    found = tagger.tag(text, dt.date(2023, 3, 17))
+    assert [(t.start, t.end, text[t.start : t.end]) for t in found] == [(28, 34, "Friday")]
+
+
+def test_start_and_end_bound_the_search(tagger):
+    text = "Monday: the vote is on Friday. Filed Tuesday."
+    found = tagger.tag(text, dt.date(2023, 3, 15), start=8, end=30)
+    assert [t.text for t in found] == ["Friday"]
+
+
+def test_rule_id_and_relative_flag_are_recorded(tagger):
+    found = tagger.tag("It began on March 3, 2021 and ended yesterday.", dt.date(2023, 3, 17))
+    assert [(t.rule, t.relative) for t in found] == [
+        ("date_month_day_year", False),
+        ("day_word", True),
+    ]
+
+
+def test_parse_decides_direction_where_text_cues_mislead(tagger, parse):
+    text = "Officials expected the vote to take place on Friday."
+    dct = dt.date(2023, 3, 15)
+    parsed = parse(text, dct)
+    found = tagger.tag(text, dct, sentences=parsed.sentences)
+    assert [t.value for t in found] == ["2023-03-17"]
+
+
+def test_two_taggers_are_independent():
+    a, b = TimeTagger(), TimeTagger()
+    a.res.rules.clear()
+    assert b.tag("They met on Monday.", dt.date(2023, 3, 15))[0].value == "2023-03-13"
+    assert a.tag("They met on Monday.", dt.date(2023, 3, 15)) == []
+    assert a.version == b.version and a.version.startswith("en:")
