@@ -1,0 +1,559 @@
+"""The DuckDB store: coded articles and their event mentions.
+
+One ``Store`` wraps one DuckDB connection.  ``add_batch`` writes a batch of articles
+and their events in a single transaction, so a run that is killed between (or during)
+batches leaves a store where every article is present with all of its events, or
+absent.  Rows go in as one ``INSERT ... SELECT`` per table: each column is handed to
+DuckDB as one string, split apart on the DuckDB side (``string_split``) and cast to
+its column type.  That keeps the per-row Python work to building one tuple.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.records import Article, Event
+from eventwire.store.migrations import CURRENT_VERSION, MIGRATIONS
+
+__all__ = ["Store", "StoreError", "open_store", "MENTION_COLUMNS", "ARTICLE_COLUMNS"]
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (the message names the file)."""
+
+
+# --------------------------------------------------------------------------- columns
+
+# (column, kind); kind decides how a value is encoded and cast.
+ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "text"),
+    ("date", "date"),
+    ("title", "text"),
+    ("url", "text"),
+    ("source", "text"),
+    ("path", "text"),
+    ("line", "int"),
+    ("dateline", "textlist"),
+    ("credits", "textlist"),
+    ("text_length", "int"),
+    ("code_start", "int"),
+    ("code_end", "int"),
+    ("events", "int"),
+)
+
+MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "text"),
+    ("doc_id", "text"),
+    ("doc_date", "date"),
+    ("sentence_index", "int"),
+    ("sentence", "text"),
+    ("span_start", "int"),
+    ("span_end", "int"),
+    ("trigger", "text"),
+    ("source_code", "text"),
+    ("source_country", "text"),
+    ("source_sector", "text"),
+    ("source_name", "text"),
+    ("source_text", "text"),
+    ("source_wikidata", "text"),
+    ("target_code", "text"),
+    ("target_country", "text"),
+    ("target_sector", "text"),
+    ("target_name", "text"),
+    ("target_text", "text"),
+    ("target_wikidata", "text"),
+    ("cameo", "text"),
+    ("cameo_root", "text"),
+    ("cameo_label", "text"),
+    ("plover", "text"),
+    ("plover_mode", "text"),
+    ("plover_context", "text"),
+    ("quad_class", "int"),
+    ("goldstein", "float"),
+    ("modality", "text"),
+    ("historical", "bool"),
+    ("reciprocal", "bool"),
+    ("date_start", "date"),
+    ("date_end", "date"),
+    ("date_precision", "text"),
+    ("date_text", "text"),
+    ("date_timex", "text"),
+    ("date_basis", "text"),
+    ("location_name", "text"),
+    ("location_country", "text"),
+    ("location_geonameid", "int"),
+    ("location_lat", "float"),
+    ("location_lon", "float"),
+    ("location_feature", "text"),
+    ("confidence", "float"),
+    ("versions", "text"),
+)
+
+_CASTS = {
+    "int": "BIGINT",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP",
+}
+
+# Separators tried in order: control characters, then the Unicode private use area.
+_SEPARATORS = "\x1f\x1e\x1d\x1c\x1b\x1a\x19\x18\x17\x16\x15\x14"
+_PRIVATE_USE = range(0xE000, 0xF900)
+
+_NO_ACTOR = (None,) * 6
+_NO_PLACE = (None,) * 6
+
+
+def _free_chars(blob: str, count: int) -> list[str]:
+    """``count`` distinct characters that do not occur in ``blob``."""
+    found = [c for c in _SEPARATORS if c not in blob][:count]
+    if len(found) < count:  # text full of control characters
+        for code in _PRIVATE_USE:
+            if chr(code) not in blob:
+                found.append(chr(code))
+                if len(found) == count:
+                    break
+        else:
+            raise StoreError("no free separator character for this batch")
+    return found
+
+
+def _encode(values: Sequence[Any], kind: str, null: str, inner: str) -> list[str]:
+    """A column of values as strings (``null`` for None) that SQL casts back."""
+    if kind == "text":
+        return [null if v is None else v for v in values]
+    if kind == "textlist":
+        return [inner.join(v) if v else null for v in values]
+    if kind == "bool":
+        return [null if v is None else ("true" if v else "false") for v in values]
+    if kind == "float":
+        return [null if v is None else repr(float(v)) for v in values]
+    if kind in ("date", "timestamp"):
+        return [null if v is None else v.isoformat() for v in values]
+    return [null if v is None else str(int(v)) for v in values]
+
+
+def _insert_rows(con, table: str, columns: Sequence[tuple[str, str]], rows: list[tuple]) -> None:
+    """INSERT ``rows`` (tuples in ``columns`` order) into ``table`` with one statement.
+
+    The whole batch travels as one string: fields joined by one separator, rows by
+    another, both chosen to be absent from the text; DuckDB splits it back apart and
+    casts each field to its column's type.  (Row by row parameter binding is two orders
+    of magnitude slower.)
+    """
+    by_column = list(zip(*rows, strict=True))
+    probe = []
+    for (_, kind), values in zip(columns, by_column, strict=True):
+        if kind == "text":
+            probe.append("".join([v for v in values if v]))
+        elif kind == "textlist":
+            probe.append("".join(["".join(v) for v in values]))
+    field, row, null, inner = _free_chars("".join(probe), 4)
+    encoded = [
+        _encode(values, kind, null, inner)
+        for (_, kind), values in zip(columns, by_column, strict=True)
+    ]
+    blob = row.join([field.join(r) for r in zip(*encoded, strict=True)])
+    exprs = []
+    for k, (_, kind) in enumerate(columns, start=1):
+        value = f"nullif(f[{k}], $null)"
+        if kind == "text":
+            exprs.append(value)
+        elif kind == "textlist":
+            exprs.append(f"coalesce(string_split({value}, $inner), []::VARCHAR[])")
+        else:
+            exprs.append(f"CAST({value} AS {_CASTS[kind]})")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(name for name, _ in columns)}) "
+        f"SELECT {', '.join(exprs)} FROM ("
+        "SELECT string_split(r, $field) AS f FROM (SELECT unnest(string_split($blob, $row)) AS r)"
+        ")"
+    )
+    params = {"blob": blob, "field": field, "row": row, "null": null}
+    if "$inner" in sql:
+        params["inner"] = inner
+    con.execute(sql, params)
+
+
+def _article_row(article: Article, events: int) -> tuple:
+    return (
+        article.doc_id,
+        article.date,
+        article.title,
+        article.url,
+        article.source,
+        article.path,
+        article.line,
+        tuple(article.dateline),
+        tuple(article.credits),
+        len(article.text),
+        article.code_start,
+        article.code_end,
+        events,
+    )
+
+
+def _mention_row(e: Event, versions: str) -> tuple:
+    s, t, d, p = e.source, e.target, e.date, e.location
+    src = (s.code, s.country, s.sector, s.name, s.text, s.wikidata) if s else _NO_ACTOR
+    tgt = (t.code, t.country, t.sector, t.name, t.text, t.wikidata) if t else _NO_ACTOR
+    loc = (p.name, p.country, p.geonameid, p.lat, p.lon, p.feature) if p else _NO_PLACE
+    return (
+        e.event_id,
+        e.doc_id,
+        e.doc_date,
+        e.sentence_index,
+        e.sentence,
+        e.span[0],
+        e.span[1],
+        e.trigger,
+        *src,
+        *tgt,
+        e.cameo,
+        e.cameo_root,
+        e.cameo_label,
+        e.plover,
+        e.plover_mode,
+        e.plover_context,
+        e.quad_class,
+        e.goldstein,
+        e.modality,
+        e.historical,
+        e.reciprocal,
+        d.start,
+        d.end,
+        d.precision,
+        d.text,
+        d.timex,
+        d.basis,
+        *loc,
+        e.confidence,
+        versions,
+    )
+
+
+def _actor(row: Sequence[Any]) -> dict[str, Any] | None:
+    code, country, sector, name, text, wikidata = row
+    if code is None and name is None and text is None:
+        return None
+    return {
+        "text": text,
+        "name": name,
+        "country": country,
+        "sector": sector,
+        "code": code,
+        "wikidata": wikidata,
+    }
+
+
+def _iso(value) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# --------------------------------------------------------------------------- store
+
+
+class Store:
+    """Coded articles and event mentions in one DuckDB database."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.con = con
+        self.path = path
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return _version(self.con)
+
+    # ------------------------------------------------------------------ writing
+
+    def add_batch(
+        self, items: Iterable[tuple[Article, list[Event]]], *, run_id: int | None = None
+    ) -> int:
+        """Store articles with their events in one transaction; returns how many were new.
+
+        An article whose ``doc_id`` is already stored (or appears earlier in the batch)
+        is left out together with its events.
+        """
+        items = list(items)
+        if not items:
+            return 0
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            stored = self._stored_among([a.doc_id for a, _ in items])
+            articles, mentions, seen = [], [], set()
+            dumped: dict[int, str] = {}
+            for article, events in items:
+                if article.doc_id in stored or article.doc_id in seen:
+                    continue
+                seen.add(article.doc_id)
+                articles.append(_article_row(article, len(events)))
+                for e in events:
+                    versions = dumped.get(id(e.versions))
+                    if versions is None:
+                        versions = json.dumps(e.versions)
+                        dumped[id(e.versions)] = versions
+                    mentions.append(_mention_row(e, versions))
+            if articles:
+                now = _now()
+                self._insert("articles", ARTICLE_COLUMNS, articles, run_id, now)
+                self._insert("mentions", MENTION_COLUMNS, mentions, run_id, None)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(articles)
+
+    def _stored_among(self, doc_ids: list[str]) -> set[str]:
+        (sep,) = _free_chars("".join(doc_ids), 1)
+        cur = self.con.execute(
+            "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(string_split(?, ?)))",
+            [sep.join(doc_ids), sep],
+        )
+        return {r[0] for r in cur.fetchall()}
+
+    def _insert(self, table, columns, rows, run_id, coded_at) -> None:
+        if not rows:
+            return
+        base = self.con.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]
+        extra = [("seq", "int"), ("run_id", "int")]
+        values = [base + k + 1 for k in range(len(rows))], [run_id] * len(rows)
+        if coded_at is not None:
+            extra.append(("coded_at", "timestamp"))
+            values += ([coded_at] * len(rows),)
+        rows = [r + x for r, x in zip(rows, zip(*values, strict=True), strict=True)]
+        _insert_rows(self.con, table, [*columns, *extra], rows)
+
+    def start_run(
+        self, *, versions: dict[str, str] | None = None, inputs: Sequence[str] = ()
+    ) -> int:
+        """Record the start of a run; returns its id (for ``add_batch`` and ``finish_run``)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
+            con.execute(
+                "INSERT INTO runs (id, started, inputs, versions) VALUES (?, ?, ?, ?)",
+                [
+                    run_id,
+                    _now(),
+                    json.dumps([str(p) for p in inputs]),
+                    json.dumps(versions or {}),
+                ],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return int(run_id)
+
+    def finish_run(
+        self, run_id: int, *, articles: int, events: int, skipped: int, complete: bool = True
+    ) -> None:
+        """Record a run's totals; ``complete=False`` (interrupted) leaves ``finished`` NULL."""
+        self.con.execute(
+            "UPDATE runs SET finished = ?, articles = ?, events = ?, skipped = ? WHERE id = ?",
+            [_now() if complete else None, articles, events, skipped, run_id],
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    def has_article(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE doc_id = ? LIMIT 1", [doc_id])
+        return row.fetchone() is not None
+
+    def doc_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT doc_id FROM articles").fetchall()}
+
+    def counts(self) -> dict[str, int]:
+        articles = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        mentions = self.con.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        return {"articles": int(articles), "mentions": int(mentions)}
+
+    def runs(self) -> list[dict[str, Any]]:
+        cur = self.con.execute(
+            "SELECT id, started, finished, articles, events, skipped, inputs, versions "
+            "FROM runs ORDER BY id"
+        )
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            rec = dict(zip(names, row, strict=True))
+            rec["inputs"] = json.loads(rec["inputs"]) if rec["inputs"] else []
+            rec["versions"] = json.loads(rec["versions"]) if rec["versions"] else {}
+            out.append(rec)
+        return out
+
+    def events(self, *, doc_id: str | None = None, limit: int | None = None) -> list[dict]:
+        """Stored events as event records (``Event.to_dict()`` shape), in insertion order."""
+        sql = f"SELECT {', '.join(name for name, _ in MENTION_COLUMNS)} FROM mentions"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self.con.execute(sql, params).fetchall()
+        parsed: dict[str, dict] = {}
+        return [_record(row, parsed) for row in rows]
+
+
+def _record(row: Sequence[Any], parsed_versions: dict[str, dict]) -> dict[str, Any]:
+    (
+        event_id,
+        doc_id,
+        doc_date,
+        sentence_index,
+        sentence,
+        span_start,
+        span_end,
+        trigger,
+    ) = row[0:8]
+    source, target = _actor(row[8:14]), _actor(row[14:20])
+    (
+        cameo,
+        cameo_root,
+        cameo_label,
+        plover,
+        plover_mode,
+        plover_context,
+        quad_class,
+        goldstein,
+        modality,
+        historical,
+        reciprocal,
+    ) = row[20:31]
+    date_start, date_end, precision, date_text, timex, basis = row[31:37]
+    name, country, geonameid, lat, lon, feature = row[37:43]
+    confidence, versions = row[43:45]
+    if versions not in parsed_versions:
+        parsed_versions[versions] = json.loads(versions) if versions else {}
+    location = None
+    if name is not None:
+        location = {
+            "name": name,
+            "country": country,
+            "geonameid": geonameid,
+            "lat": lat,
+            "lon": lon,
+            "feature": feature,
+        }
+    return {
+        "event_id": event_id,
+        "doc_id": doc_id,
+        "doc_date": _iso(doc_date),
+        "sentence_index": sentence_index,
+        "sentence": sentence,
+        "span": [span_start, span_end],
+        "trigger": trigger,
+        "source": source,
+        "target": target,
+        "cameo": cameo,
+        "cameo_root": cameo_root,
+        "cameo_label": cameo_label,
+        "plover": plover,
+        "plover_mode": plover_mode,
+        "plover_context": plover_context,
+        "quad_class": quad_class,
+        "goldstein": goldstein,
+        "modality": modality,
+        "historical": historical,
+        "reciprocal": reciprocal,
+        "date": {
+            "start": _iso(date_start),
+            "end": _iso(date_end),
+            "precision": precision,
+            "text": date_text,
+            "timex": timex,
+            "basis": basis,
+        },
+        "location": location,
+        "confidence": None if confidence is None else round(confidence, 3),
+        "versions": dict(parsed_versions[versions]),
+    }
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _version(con) -> int:
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def _has_table(con, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
+        "AND table_schema = 'main'",
+        [name],
+    ).fetchone()
+    return bool(row[0])
+
+
+def _migrate(con, path: str) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if not _has_table(con, "schema_version"):
+            schema = (resources.files("eventwire.store") / "schema.sql").read_text("utf-8")
+            con.execute(schema)
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [CURRENT_VERSION, _now()])
+        version = _version(con)
+        if version > CURRENT_VERSION:
+            raise StoreError(
+                f"{path}: store schema version {version} is newer than this eventwire "
+                f"understands ({CURRENT_VERSION}); upgrade eventwire"
+            )
+        for step in range(version + 1, CURRENT_VERSION + 1):
+            con.execute(MIGRATIONS[step][1])
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [step, _now()])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def open_store(path: str | Path = "eventwire.duckdb", *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``path``; ``":memory:"`` keeps it in memory."""
+    name = str(path)
+    if name != ":memory:":
+        Path(name).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(name, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"{name}: cannot open the store: {exc}") from exc
+    try:
+        if not read_only:
+            _migrate(con, name)
+        elif _version(con) != CURRENT_VERSION:
+            raise StoreError(f"{name}: store schema is not current; open it once for writing")
+    except BaseException:
+        con.close()
+        raise
+    return Store(con, name)
