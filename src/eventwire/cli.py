@@ -18,6 +18,7 @@ COMMANDS = {
     "eval": "eventwire.commands.evaluate",
     "bench": "eventwire.commands.bench",
     "actors": "eventwire.commands.actors",
+    "store": "eventwire.commands.store",
 }
 
 

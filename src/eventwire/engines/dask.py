@@ -4,8 +4,8 @@ The client reads the input (cheap) and submits partitions of articles as it goes
 a bounded number in flight; each Dask worker builds one ``Pipeline`` (the model loads
 once per worker) and writes, per partition::
 
-    OUT/articles/part-<id>.parquet   one row per coded article
-    OUT/mentions/part-<id>.parquet   one row per event mention (flat columns)
+    OUT/articles/part-<id>.parquet   one row per coded article (the store's columns)
+    OUT/mentions/part-<id>.parquet   one row per event mention (the store's columns)
     OUT/manifest/part-<id>.json      the doc_ids of the partition, written last
 
 A partition counts as done only once its manifest exists, so a rerun over the same
@@ -67,31 +67,90 @@ def _worker_pipeline(settings: dict):
 
 
 def code_partition(part_id: str, articles: list[Article], settings: dict, out_dir: str) -> int:
-    """Code one partition on a worker and write its Parquet files; returns the event count."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    """Code one partition on a worker and write its Parquet files; returns the event count.
 
-    from eventwire.store.rows import article_row, mention_row
+    The rows are laid out by the store itself: the partition is written to an in-memory
+    store and its tables copied out, so the dataset has exactly the store's columns.
+    """
+    from eventwire.store import open_store
 
     pipeline = _worker_pipeline(settings)
     out = Path(out_dir)
-    article_rows, mention_rows = [], []
-    for article, events in pipeline.code_articles(articles):
-        article_rows.append(article_row(article))
-        mention_rows.extend(mention_row(e) for e in events)
-    for name, rows in (("articles", article_rows), ("mentions", mention_rows)):
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".part-{part_id}.parquet.tmp"
-        table = pa.Table.from_pylist(rows) if rows else pa.table({})
-        pq.write_table(table, tmp)
-        os.replace(tmp, folder / f"part-{part_id}.parquet")
+    results = list(pipeline.code_articles(articles))
+    events = sum(len(e) for _, e in results)
+    with open_store(":memory:") as store:
+        store.add_batch(results)
+        for table in ("articles", "mentions"):
+            folder = out / table
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".part-{part_id}.parquet.tmp"
+            store.con.execute(f"COPY {table} TO '{_sql_path(tmp)}' (FORMAT parquet)")
+            os.replace(tmp, folder / f"part-{part_id}.parquet")
     manifest = out / "manifest"
     manifest.mkdir(parents=True, exist_ok=True)
     tmp = manifest / f".part-{part_id}.json.tmp"
     tmp.write_text(json.dumps({"doc_ids": [a.doc_id for a in articles]}), encoding="utf-8")
     os.replace(tmp, manifest / f"part-{part_id}.json")
-    return len(mention_rows)
+    return events
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def import_parquet(store, out_dir: str | Path) -> dict[str, int]:
+    """Load a dataset written by ``run_dask`` into ``store``; articles already stored
+    are left alone, so importing twice adds nothing.  Returns counts of new rows."""
+    out = Path(out_dir)
+    con = store.con
+    added = {}
+    finished = sorted(p.stem for p in (out / "manifest").glob("part-*.json"))
+    files = {
+        t: [
+            out / t / f"{stem}.parquet"
+            for stem in finished
+            if (out / t / f"{stem}.parquet").exists()
+        ]
+        for t in ("articles", "mentions")
+    }
+    con.execute("BEGIN TRANSACTION")
+    try:
+        new_docs = "(SELECT doc_id FROM _import_articles)"
+        for table in ("articles", "mentions"):
+            if not files[table]:
+                added[table] = 0
+                continue
+            listing = ", ".join(f"'{_sql_path(f)}'" for f in files[table])
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE _import_{table} AS "
+                f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+            )
+        if not files["articles"]:
+            con.execute("ROLLBACK")
+            return {"articles": 0, "mentions": 0}
+        con.execute("DELETE FROM _import_articles WHERE doc_id IN (SELECT doc_id FROM articles)")
+        for table in ("articles", "mentions"):
+            if not files[table]:
+                continue
+            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            base = con.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]
+            fresh = {
+                "seq": f"{base} + row_number() OVER (ORDER BY seq)",
+                "run_id": "NULL",
+                "cluster_id": "NULL",
+            }
+            select = ", ".join(fresh.get(c, c) for c in cols)
+            count_before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            con.execute(
+                f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} "
+                f"FROM _import_{table} WHERE doc_id IN {new_docs}"
+            )
+            added[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - count_before
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return added
 
 
 def _part_id(articles: list[Article]) -> str:

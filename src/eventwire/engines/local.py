@@ -46,6 +46,10 @@ def _code_chunk(chunk: list[Article]):
     return results, delta, os.getpid(), peak_rss_mb()
 
 
+def _versions(_: int) -> dict[str, str]:
+    return dict(_WORKER["pipeline"].versions)
+
+
 def _ping(_: int) -> int:
     import time
 
@@ -100,6 +104,14 @@ class LocalEngine:
             seen: set[int] = set()
             while len(seen) < self.workers:
                 seen.update(self._pool.map(_ping, range(self.workers * 2), chunksize=1))
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Versions of the rules and dictionaries the workers code with."""
+        if self.workers == 1:
+            return self.pipeline().versions
+        self.start()
+        return self._pool.apply(_versions, (0,))
 
     def close(self) -> None:
         if self._pool is not None:
