@@ -129,6 +129,7 @@ class Pipeline:
                 article.doc_id,
                 str(sentence.index),
                 str(coded.span[0]),
+                str(coded.head),
                 coded.cameo,
                 source.code if source else "",
                 target.code if target else "",
