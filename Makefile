@@ -23,8 +23,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
+NEWS := ../shared/data/news/timeline17.jsonl.gz
+
 bench: $(STAMP)
-	$(BIN)/eventwire bench
+	$(BIN)/eventwire bench --workers 1
+	@if [ -f $(NEWS) ]; then \
+	  $(BIN)/eventwire bench $(NEWS) --limit 2000 --workers 1 && \
+	  $(BIN)/eventwire bench $(NEWS) --limit 2000 --workers 2 && \
+	  $(BIN)/python benchmarks/bench_temporal.py; \
+	else echo "../shared/data/news not present: corpus benchmarks skipped"; fi
+	@if [ -f benchmarks/bench_store.py ]; then $(BIN)/python benchmarks/bench_store.py; fi
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,0 +1,46 @@
+"""`eventwire bench`: figures of a real run against bare spaCy on the same texts."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+
+from eventwire.cli import main
+
+REQUIRED = {
+    "articles",
+    "workers",
+    "articles_per_s",
+    "tokens_per_s",
+    "events_per_s",
+    "spacy_articles_per_s",
+    "ratio_vs_spacy",
+    "peak_rss_mb",
+    "stages",
+}
+
+
+def test_bench_json_reports_every_figure_for_the_demo_corpus():
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(["bench", "--limit", "3", "--workers", "1", "--json"]) == 0
+    result = json.loads(buf.getvalue())
+    assert REQUIRED <= set(result)
+    assert result["articles"] == 3 and result["workers"] == 1
+    assert result["tokens"] > 0 and result["events"] > 0
+    assert result["articles_per_s"] > 0 and result["spacy_articles_per_s"] > 0
+    assert (
+        abs(result["ratio_vs_spacy"] - result["articles_per_s"] / result["spacy_articles_per_s"])
+        < 0.01
+    )
+    assert set(result["stages"]) == {"ingest", "spacy", "temporal", "actors", "coding", "store"}
+    assert result["peak_rss_mb"] > 50
+
+
+def test_bench_table_names_the_reference():
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(["bench", "--limit", "1", "--workers", "1"]) == 0
+    text = buf.getvalue()
+    assert "bare spaCy articles/s" in text and "ratio vs bare spaCy" in text
