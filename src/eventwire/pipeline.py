@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -23,6 +24,17 @@ from eventwire.records import Article, Event, IngestError, ParsedArticle
 
 HISTORICAL_DAYS = 60  # an event ending this long before the article date is background
 STAGES = ("ingest", "spacy", "temporal", "actors", "coding")
+
+
+def coding_error(article: Article, exc: Exception) -> IngestError:
+    """The report for an article that a stage failed on (it is skipped, not stored)."""
+    where = article.path or f"<{article.doc_id}>"
+    return IngestError(
+        path=where,
+        line=article.line,
+        message=f"could not be coded: {type(exc).__name__}: {exc} (doc_id {article.doc_id})",
+        code="E100",
+    )
 
 
 def _as_date(value) -> dt.date:
@@ -43,6 +55,7 @@ class Pipeline:
         actors: Sequence[str | Path] = (),
         batch_size: int = 32,
         max_bytes: int | None = None,
+        sentence_filter: bool = False,
     ) -> None:
         from eventwire.actors.kb import ActorKB
         from eventwire.actors.resolve import ActorResolver
@@ -64,6 +77,12 @@ class Pipeline:
         self.ontology = Ontology.load()
         self.lexicon = Lexicon.load(self.ontology)
         self.coder = Coder(lexicon=self.lexicon, ontology=self.ontology)
+        if sentence_filter:
+            from eventwire.nlp.filter import SentenceFilter
+
+            self.parser.sentence_filter = SentenceFilter.from_lemmas(
+                self.lexicon.lemmas(), self.parser.nlp
+            )
         self.timings: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self.versions = {
             "eventwire": __version__,
@@ -164,8 +183,18 @@ class Pipeline:
 
     # ------------------------------------------------------------------ batches
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Code articles in parser batches; yields each article with its events, in order."""
+    def code_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_error: Callable[[IngestError], None] | None = None,
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Code articles in parser batches; yields each article with its events, in order.
+
+        An article that cannot be coded (a fault in a stage, say) is reported through
+        ``on_error`` (default: a warning) as an ``IngestError`` naming it, and left out;
+        the other articles of the batch are still coded.
+        """
         parsed_articles = self.parser.iter_parse(articles)
         while True:
             t0 = time.perf_counter()
@@ -173,7 +202,16 @@ class Pipeline:
             self.timings["spacy"] += time.perf_counter() - t0
             if parsed is None:
                 return
-            yield parsed.article, self.code_parsed(parsed)
+            try:
+                events = self.code_parsed(parsed)
+            except Exception as exc:  # one bad article must not stop the batch
+                error = coding_error(parsed.article, exc)
+                if on_error is None:
+                    warnings.warn(str(error), stacklevel=2)
+                else:
+                    on_error(error)
+                continue
+            yield parsed.article, events
 
     def code_paths(
         self,
@@ -195,7 +233,12 @@ class Pipeline:
         def flush():
             yield from errors
             errors.clear()
-            yield from self.code_articles(pending)
+            for result in self.code_articles(pending, on_error=errors.append):
+                yield from errors
+                errors.clear()
+                yield result
+            yield from errors
+            errors.clear()
             pending.clear()
 
         items = read_articles(paths, max_bytes=self.max_bytes)

@@ -40,6 +40,8 @@ PATTERN_KEYS = {
     "absorb",
     "alone",
     "require",
+    "converse",
+    "refine",
     "weight",
     "examples",
 }
@@ -98,6 +100,7 @@ class Pattern:
     absorb: bool = False
     alone: bool = True  # a NOUN pattern may fire without its light verb
     require: frozenset[str] = frozenset()  # "source" / "target": the event needs it
+    converse: str = ""  # code of the converse event, target -> source ("host" -> "042")
     weight: float = 1.0
     refine: tuple[tuple[str, str], ...] = ()  # (absorbed code prefix, code), longest first
     file: str = ""
@@ -131,6 +134,8 @@ class ModalityCues:
     future_time: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     conditional: frozenset[str]
+    obligation_aux: frozenset[str] = frozenset()
+    obligation_pattern: str = ""
 
 
 @dataclass
@@ -140,6 +145,7 @@ class Lexicon:
     version: str
     examples: list[Example] = field(default_factory=list)
     _index: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Pattern] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Pattern]] = {}
@@ -149,6 +155,7 @@ class Lexicon:
         for plist in index.values():
             plist.sort(key=lambda p: (-p.specificity, p.order))
         self._index = index
+        self._by_id = {p.id: p for p in self.patterns}
 
     @classmethod
     def load(cls, ontology, *, extra_files: Iterable[str | Path] = ()) -> Lexicon:
@@ -180,8 +187,17 @@ class Lexicon:
         for name, text in sources:
             digest.update(name.encode() + b"\0" + text.encode("utf-8"))
         digest.update(modality_text.encode("utf-8"))
+        if modality.obligation_pattern and modality.obligation_pattern not in seen:
+            raise LexiconError(
+                f"eventwire/data/lexicon/modality.yaml: obligation pattern "
+                f"{modality.obligation_pattern!r} is not a pattern id"
+            )
         version = f"lexicon-{len(patterns)}-{digest.hexdigest()[:10]}"
         return cls(patterns=patterns, modality=modality, version=version, examples=examples)
+
+    def pattern(self, pattern_id: str) -> Pattern | None:
+        """The pattern with this id, or None."""
+        return self._by_id.get(pattern_id)
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         """Patterns a token with this lemma and coarse POS (VERB or NOUN) can fire, most specific first."""
@@ -193,6 +209,10 @@ class Lexicon:
     @property
     def lemma_count(self) -> int:
         return sum(len(p.lemmas) for p in self.patterns)
+
+    def lemmas(self) -> set[str]:
+        """Every lemma that can trigger a pattern (used by the sentence filter)."""
+        return {lemma for lemma, _pos in self._index}
 
 
 # --------------------------------------------------------------------------- parsing
@@ -237,16 +257,7 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
     defaults = doc.get("defaults") or {}
     if not isinstance(defaults, dict) or set(defaults) - PATTERN_KEYS:
         raise LexiconError(f"{name}: 'defaults' must be a mapping of pattern keys")
-    refine_raw = doc.get("refine") or {}
-    if not isinstance(refine_raw, dict):
-        raise LexiconError(f"{name}: 'refine' must map CAMEO code prefixes to codes")
-    refine = []
-    for k, v in refine_raw.items():
-        k, v = str(k), str(v)
-        if v not in ontology:
-            raise LexiconError(f"{name}: refine target {v!r} is not a CAMEO code")
-        refine.append((k, v))
-    refine.sort(key=lambda kv: -len(kv[0]))
+    refine = _refine(doc.get("refine"), name, ontology)
     for n, raw in enumerate(doc["patterns"]):
         if not isinstance(raw, dict):
             raise LexiconError(f"{name}: pattern #{n + 1} is not a mapping")
@@ -275,6 +286,9 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
             raise LexiconError(f"{where}: require lists only source and/or target")
         if not 0.0 < weight <= 1.0:
             raise LexiconError(f"{where}: weight must be in (0, 1]")
+        converse = str(merged.get("converse") or "")
+        if converse and converse not in ontology:
+            raise LexiconError(f"{where}: converse {converse!r} is not a CAMEO code")
         p = Pattern(
             id=str(raw["id"]),
             lemmas=lemmas,
@@ -294,11 +308,37 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
             alone=bool(merged.get("alone", True)),
             require=_words(merged.get("require"), where, "require"),
             weight=weight,
-            refine=tuple(refine) if merged.get("absorb") else (),
+            converse=converse,
+            refine=_merge_refine(_refine(raw.get("refine"), where, ontology), refine)
+            if merged.get("absorb")
+            else (),
             file=name,
             order=start + n,
         )
         yield p, _examples(raw.get("examples"), where, p, name)
+
+
+def _refine(value: Any, where: str, ontology) -> list[tuple[str, str]]:
+    """A refine table: absorbed code prefix -> code, longest prefix first."""
+    raw = value or {}
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: 'refine' must map CAMEO code prefixes to codes")
+    out = []
+    for k, v in raw.items():
+        k, v = str(k), str(v)
+        if v not in ontology:
+            raise LexiconError(f"{where}: refine target {v!r} is not a CAMEO code")
+        out.append((k, v))
+    out.sort(key=lambda kv: -len(kv[0]))
+    return out
+
+
+def _merge_refine(own: list, shared: list) -> tuple[tuple[str, str], ...]:
+    """The pattern's own table wins over the file's for the same prefix."""
+    mine = {k for k, _ in own}
+    merged = own + [kv for kv in shared if kv[0] not in mine]
+    merged.sort(key=lambda kv: -len(kv[0]))
+    return tuple(merged)
 
 
 def _examples(value: Any, where: str, p: Pattern, name: str) -> list[Example]:
@@ -344,6 +384,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
                 raise LexiconError(f"{name}: {key}.{k}: unknown modality {v!r}")
         return {str(k).lower(): v for k, v in raw.items()}
 
+    obligation = doc.get("obligation") or {}
+    if not isinstance(obligation, dict) or set(obligation) - {"aux", "pattern"}:
+        raise LexiconError(f"{name}: 'obligation' is a mapping with 'aux' and 'pattern'")
     phrases = []
     for item in doc.get("phrases") or []:
         if not isinstance(item, dict) or item.get("modality") not in MODALITIES:
@@ -365,4 +408,6 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         future_time=_words(doc.get("future_time"), name, "future_time"),
         phrases=tuple(phrases),
         conditional=_words(doc.get("conditional"), name, "conditional"),
+        obligation_aux=_words(obligation.get("aux"), name, "obligation.aux"),
+        obligation_pattern=str(obligation.get("pattern") or ""),
     )

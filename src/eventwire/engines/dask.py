@@ -34,6 +34,7 @@ class DaskRunSummary:
     partitions: int = 0
     skipped: int = 0  # bad input
     already_done: int = 0  # articles found in the manifest of an earlier run
+    failed: int = 0  # articles a stage failed on (reported, not stored)
 
 
 def done_doc_ids(out_dir: Path) -> set[str]:
@@ -66,8 +67,11 @@ def _worker_pipeline(settings: dict):
     return cache[key]
 
 
-def code_partition(part_id: str, articles: list[Article], settings: dict, out_dir: str) -> int:
-    """Code one partition on a worker and write its Parquet files; returns the event count.
+def code_partition(
+    part_id: str, articles: list[Article], settings: dict, out_dir: str
+) -> tuple[int, list[str]]:
+    """Code one partition on a worker and write its Parquet files; returns the event count
+    and the reports of articles that could not be coded.
 
     The rows are laid out by the store itself: the partition is written to an in-memory
     store and its tables copied out, so the dataset has exactly the store's columns.
@@ -76,7 +80,8 @@ def code_partition(part_id: str, articles: list[Article], settings: dict, out_di
 
     pipeline = _worker_pipeline(settings)
     out = Path(out_dir)
-    results = list(pipeline.code_articles(articles))
+    failures: list[IngestError] = []
+    results = list(pipeline.code_articles(articles, on_error=failures.append))
     events = sum(len(e) for _, e in results)
     with open_store(":memory:") as store:
         store.add_batch(results)
@@ -89,9 +94,10 @@ def code_partition(part_id: str, articles: list[Article], settings: dict, out_di
     manifest = out / "manifest"
     manifest.mkdir(parents=True, exist_ok=True)
     tmp = manifest / f".part-{part_id}.json.tmp"
-    tmp.write_text(json.dumps({"doc_ids": [a.doc_id for a in articles]}), encoding="utf-8")
+    record = {"doc_ids": [a.doc_id for a in articles], "errors": [str(e) for e in failures]}
+    tmp.write_text(json.dumps(record), encoding="utf-8")
     os.replace(tmp, manifest / f"part-{part_id}.json")
-    return events
+    return events, [str(e) for e in failures]
 
 
 def _sql_path(path: Path) -> str:
@@ -202,7 +208,12 @@ def run_dask(
             nonlocal in_flight
             while in_flight > until:
                 future = next(pending)
-                summary.events += future.result()
+                events, failures = future.result()
+                summary.events += events
+                summary.failed += len(failures)
+                for message in failures:
+                    if on_error:
+                        on_error(message)
                 in_flight -= 1
 
         batch: list[Article] = []

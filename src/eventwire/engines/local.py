@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import resource
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,9 +42,10 @@ def _init_worker(settings: dict) -> None:
 def _code_chunk(chunk: list[Article]):
     pipeline = _WORKER["pipeline"]
     before = dict(pipeline.timings)
-    results = list(pipeline.code_articles(chunk))
+    errors: list[IngestError] = []
+    results = list(pipeline.code_articles(chunk, on_error=errors.append))
     delta = {k: pipeline.timings[k] - before.get(k, 0.0) for k in pipeline.timings}
-    return results, delta, os.getpid(), peak_rss_mb()
+    return results, errors, delta, os.getpid(), peak_rss_mb()
 
 
 def _versions(_: int) -> dict[str, str]:
@@ -127,10 +129,15 @@ class LocalEngine:
             self._pipeline = Pipeline(**self.settings)
         return self._pipeline
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    def code_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_error: Callable[[IngestError], None] | None = None,
+    ) -> Iterator[tuple[Article, list[Event]]]:
         if self.workers == 1:
             pipeline = self.pipeline()
-            yield from pipeline.code_articles(articles)
+            yield from pipeline.code_articles(articles, on_error=on_error)
             self.stats.timings = dict(pipeline.timings)
             self.stats.peak_rss_mb = [peak_rss_mb()]
             return
@@ -139,9 +146,14 @@ class LocalEngine:
         rss: dict[int, float] = {}
         timings: dict[str, float] = {}
         try:
-            for results, delta, pid, worker_rss in self._pool.imap(
+            for results, errors, delta, pid, worker_rss in self._pool.imap(
                 _code_chunk, _chunks(articles, self.chunk_size)
             ):
+                for error in errors:
+                    if on_error is None:
+                        warnings.warn(str(error), stacklevel=2)
+                    else:
+                        on_error(error)
                 rss[pid] = max(rss.get(pid, 0.0), worker_rss)
                 for k, v in delta.items():
                     timings[k] = timings.get(k, 0.0) + v
@@ -171,7 +183,7 @@ class LocalEngine:
                 elif skip is None or not skip(item.doc_id):
                     yield item
 
-        for result in self.code_articles(good()):
+        for result in self.code_articles(good(), on_error=errors.append):
             while errors:
                 yield errors.pop(0)
             yield result

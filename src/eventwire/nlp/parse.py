@@ -90,21 +90,68 @@ class Parser:
     requires = ("Article",)
     assigns = ("ParsedArticle.sentences",)
 
-    def __init__(self, *, model: str | None = None, batch_size: int = 32, nlp=None) -> None:
+    def __init__(
+        self, *, model: str | None = None, batch_size: int = 32, nlp=None, sentence_filter=None
+    ) -> None:
         self.nlp = nlp if nlp is not None else load_model(model)
         self.batch_size = batch_size
         self.model_name = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+        self.sentence_filter = sentence_filter  # a SentenceFilter, or None to parse everything
+        self._sentencizer = None
+        self.filtered = [0, 0]  # sentences seen, sentences parsed (with a filter)
 
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Parse articles in batches; only ``Article.coded_text`` is parsed, offsets stay body offsets."""
         articles = list(articles) if not isinstance(articles, list) else articles
+        if self.sentence_filter is not None:
+            yield from self._parse_filtered(articles)
+            return
 
         def texts():
             for a in articles:
                 yield a.coded_text
 
-        for article, doc in zip(articles, self.nlp.pipe(texts(), batch_size=self.batch_size)):
+        for article, doc in zip(
+            articles, self.nlp.pipe(texts(), batch_size=self.batch_size), strict=True
+        ):
             yield self.from_doc(article, doc)
+
+    def _chunks(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of runs of sentences that may hold an event."""
+        if self._sentencizer is None:
+            from spacy.pipeline import Sentencizer
+
+            self._sentencizer = Sentencizer()
+        doc = self._sentencizer(self.nlp.make_doc(text))
+        keep = self.sentence_filter.keep
+        chunks: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            self.filtered[0] += 1
+            if not keep(t.text for t in sent):
+                continue
+            self.filtered[1] += 1
+            start, end = sent.start_char, sent.end_char
+            if chunks and text[chunks[-1][1] : start].strip() == "":
+                chunks[-1] = (chunks[-1][0], end)
+            else:
+                chunks.append((start, end))
+        return chunks
+
+    def _parse_filtered(self, articles: list[Article]) -> Iterator[ParsedArticle]:
+        items = []
+        for ai, article in enumerate(articles):
+            text = article.coded_text
+            for start, end in self._chunks(text):
+                items.append((text[start:end], (ai, start)))
+        per_article: list[list[Sentence]] = [[] for _ in articles]
+        for doc, (ai, start) in self.nlp.pipe(items, batch_size=self.batch_size, as_tuples=True):
+            offset = articles[ai].code_start + start
+            found = per_article[ai]
+            for span in doc.sents:
+                if span.text.strip():
+                    found.append(_sentence_from_span(span, len(found), offset))
+        for article, sentences in zip(articles, per_article, strict=True):
+            yield ParsedArticle(article=article, sentences=tuple(sentences))
 
     def iter_parse(self, articles: Iterable[Article], chunk: int = 256) -> Iterator[ParsedArticle]:
         """Like ``parse`` but streams: articles are consumed ``chunk`` at a time."""
