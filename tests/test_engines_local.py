@@ -43,3 +43,14 @@ def test_code_paths_reports_bad_input_and_codes_the_rest(tmp_path, in_process):
     coded = [i for i in items if not isinstance(i, IngestError)]
     assert len(errors) == 1 and str(errors[0]).startswith(str(tmp_path / "bad.txt"))
     assert len(coded) == 1 and coded[0][1]
+
+
+def test_code_command_with_two_workers_prints_the_same_events(in_process, capsys):
+    from eventwire.cli import main
+
+    assert main(["code", str(DEMO), "--workers", "2", "--no-store", "--format", "jsonl"]) == 0
+    import json
+
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    expected = [e for _, evs in in_process for e in evs]
+    assert [e["event_id"] for e in printed] == [e["event_id"] for e in expected]

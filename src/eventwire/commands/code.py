@@ -196,6 +196,35 @@ def configure(parser) -> None:
         help=f"articles per store transaction (default: {BATCH_ARTICLES})",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress line and no summary")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes, one model each (0 = all cores; default: 1)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster writing a Parquet dataset (see --out)",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        default="eventwire-dataset",
+        help="with --engine dask: the Parquet dataset folder (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=200,
+        metavar="N",
+        help="with --engine dask: articles per partition (default: %(default)s)",
+    )
 
 
 def _isatty(fp) -> bool:
@@ -210,10 +239,19 @@ def run(args, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     err = sys.stderr if err is None else err
     fmt = args.format or ("table" if _isatty(out) else "jsonl")
 
+    if args.engine == "dask":
+        return _run_dask(args, err)
+
+    from eventwire.engines.local import LocalEngine, default_workers
     from eventwire.pipeline import Pipeline
 
+    workers = args.workers if args.workers > 0 else default_workers()
     try:  # dictionaries and rules are read here: a bad user file stops before any output
-        pipeline = Pipeline(actors=args.actors)
+        if workers == 1:
+            pipeline = Pipeline(actors=args.actors)
+        else:
+            pipeline = LocalEngine(workers=workers, actors=args.actors)
+            pipeline.start()
     except (ValueError, OSError, RuntimeError) as exc:
         err.write(f"eventwire code: {exc}\n")
         return 2
@@ -237,12 +275,53 @@ def run(args, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
             batch_size=max(1, args.batch_size),
             progress=not args.quiet and _isatty(err),
         )
+        clustered = store.cluster() if store is not None and store.con is not None else None
     finally:
         if store is not None:
             store.close()
+        if workers > 1:
+            pipeline.close()
     if not args.quiet:
         where = "" if store is None else f"; store: {args.db}"
+        if clustered is not None and clustered.mentions:
+            where += f"; {clustered.mentions} mentions clustered into {clustered.clusters} events"
         err.write(summary.line() + where + "\n")
     if summary.skipped:
         err.write(f"{summary.skipped} input(s) skipped\n")
     return summary.exit_code
+
+
+def _run_dask(args, err: TextIO) -> int:
+    """Code on a Dask cluster into a Parquet dataset (``eventwire store import-parquet``
+    loads it into DuckDB)."""
+    try:
+        from eventwire.engines.dask import run_dask
+    except ImportError as exc:  # the optional [dask] extra is not installed
+        err.write(f"eventwire code: --engine dask needs `pip install eventwire[dask]` ({exc})\n")
+        return 2
+    failed: list[str] = []
+
+    def report(item) -> None:
+        failed.append(str(item))
+        err.write(f"{item}\n")
+
+    started = time.monotonic()
+    summary = run_dask(
+        args.paths,
+        out_dir=args.out,
+        scheduler=args.scheduler,
+        partition_size=max(1, args.partition_size),
+        on_error=report,
+        actors=list(args.actors),
+    )
+    if not args.quiet:
+        err.write(
+            f"coded {summary.articles} articles, {summary.events} events in "
+            f"{summary.partitions} partitions ({summary.already_done} already done), "
+            f"{time.monotonic() - started:.1f} s; dataset: {args.out} "
+            f"(load it with: eventwire store import-parquet {args.out} --db FILE)\n"
+        )
+    if failed:
+        err.write(f"{len(failed)} input(s) skipped\n")
+        return 1
+    return 0
