@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventwire.temporal import calendar as cal
 
 D = dt.date
@@ -39,3 +41,23 @@ def test_narrow_uses_days_within_a_month():
 def test_month_and_year_shifts_clip_the_day():
     assert cal.add_months(D(2023, 1, 31), 1) == D(2023, 2, 28)
     assert cal.add_years(D(2024, 2, 29), -1) == D(2023, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(1998, "1998-04-12"), (2000, "2000-04-23"), (2019, "2019-04-21"), (2024, "2024-03-31")],
+)
+def test_easter_sunday(year, expected):
+    assert cal.easter(year).isoformat() == expected
+
+
+def test_nth_and_last_weekday_of_a_month():
+    assert cal.nth_weekday(2023, 11, 4, 4) == dt.date(2023, 11, 23)  # fourth Thursday
+    assert cal.nth_weekday(2023, 5, 1, -1) == dt.date(2023, 5, 29)  # last Monday
+    assert cal.nth_weekday(2023, 9, 1, 1) == dt.date(2023, 9, 4)  # first Monday
+
+
+def test_holiday_rules():
+    assert cal.holiday_date("easter-2", 1998) == dt.date(1998, 4, 10)
+    assert cal.holiday_date("12-25", 2023) == dt.date(2023, 12, 25)
+    assert cal.is_fixed_holiday("12-25") and not cal.is_fixed_holiday("11-4#4")

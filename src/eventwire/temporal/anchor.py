@@ -49,6 +49,10 @@ class Anchorer:
         links = "|".join(re.escape(w) for w in data.get("range_link", ()))
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
         self.span_years = int(data.get("vague_span_years", 1))
+        occasion = data.get("same_occasion") or {}
+        self.occasion_sentences = int(occasion.get("max_sentences_back", 0))
+        self.occasion_days = int(occasion.get("max_span_days", 0))
+        self.occasion_precisions = frozenset(occasion.get("precisions", ()))
 
     # ------------------------------------------------------------------ syntax
     @staticmethod
@@ -189,6 +193,47 @@ class Anchorer:
             words.extend(grand)  # "in the past": a preposition with a vague object
         return any(w in self.past_words for w in words)
 
+    def _same_occasion(
+        self, sentence: Sentence, dct: dt.date, context: list[TimeExpr]
+    ) -> EventDate | None:
+        """The date of a planned occasion announced just before, for a planned event
+        with no expression of its own ("Xi will visit Russia from March 20-22. Xi will
+        hold talks with Putin ...").
+
+        Taken only when the sentence has no time expression at all, the nearest earlier
+        expression of the article (other than the document date itself, as in "the
+        ministry said on Friday") lies at most ``max_sentences_back`` sentences back, is
+        a bounded calendar date (day or week, at most ``max_span_days`` long) and lies
+        after the document date.
+        """
+        if self.occasion_sentences <= 0 or not context:
+            return None
+        here = sentence.index
+        earlier = None
+        for tx in context:
+            if tx.sentence_index is None:
+                continue
+            if tx.sentence_index == here or sentence.start <= tx.start < sentence.end:
+                return None  # the sentence has its own (unattached) expression
+            if tx.begin == dct and tx.until == dct:
+                continue  # the day of the report
+            if tx.sentence_index < here and (earlier is None or tx.start > earlier.start):
+                earlier = tx
+        if earlier is None or here - earlier.sentence_index > self.occasion_sentences:
+            return None
+        if (
+            earlier.type not in ("DATE", "TIME")
+            or earlier.precision not in self.occasion_precisions
+        ):
+            return None
+        if earlier.begin is None or earlier.until is None or earlier.begin <= dct:
+            return None
+        if (earlier.until - earlier.begin).days > self.occasion_days:
+            return None
+        return EventDate(
+            earlier.begin, earlier.until, earlier.precision, earlier.text, earlier.value, "relative"
+        )
+
     # ------------------------------------------------------------------ public
     def date_for(
         self,
@@ -217,6 +262,9 @@ class Anchorer:
             if found is not None:
                 return found
         if modality == "planned":
+            same = self._same_occasion(sentence, dct, context)
+            if same is not None:
+                return same
             later = add_years(dct, self.span_years)
             return EventDate(dct, later, "year", None, "FUTURE_REF", "relative")
         if self._vague_past(sentence, head):

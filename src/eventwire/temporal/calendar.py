@@ -89,6 +89,46 @@ def season_of(y: int, code: str, months: tuple[int, int]) -> tuple[str, dt.date,
     return f"{y:04d}-{code}", begin, month_end(end_year, last)
 
 
+def easter(y: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    golden = y % 19
+    century, rest = divmod(y, 100)
+    leap_c, leap_r = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    sun_fix = (century - moon_fix + 1) // 3
+    epact = (19 * golden + century - leap_c - sun_fix + 15) % 30
+    q, r = divmod(rest, 4)
+    weekday = (32 + 2 * leap_r + 2 * q - epact - r) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date:
+    """The n-th ISO ``weekday`` of a month; ``n = -1`` is the last one."""
+    if n > 0:
+        first = dt.date(y, m, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = month_end(y, m)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def is_fixed_holiday(rule: str) -> bool:
+    return "#" not in rule and not rule.startswith("easter")
+
+
+def holiday_date(rule: str, y: int) -> dt.date:
+    """A holiday rule: ``MM-DD``, ``MM-W#N`` (N-th ISO weekday W of month MM, N=-1 the
+    last) or ``easter+K`` / ``easter-K`` (days from Easter Sunday)."""
+    if rule.startswith("easter"):
+        return easter(y) + dt.timedelta(days=int(rule[6:] or 0))
+    month, rest = rule.split("-", 1)
+    if "#" in rest:
+        weekday, n = rest.split("#")
+        return nth_weekday(y, int(month), int(weekday), int(n))
+    return dt.date(y, int(month), int(rest))
+
+
 def shift_unit(d: dt.date, unit: str, n: int) -> dt.date:
     if unit == "D":
         return d + dt.timedelta(days=n)

@@ -29,6 +29,7 @@ class Norm:
     until: dt.date | None = None
     precision: str | None = None
     relative: bool = False
+    back: bool = False  # a period counted back from the reported one ("a year ago")
 
 
 @dataclass(slots=True)
@@ -39,10 +40,11 @@ class Ctx:
     ref: dt.date | None = None  # last resolved day-or-coarser reference time
     ref_precision: str | None = None
     narrative: dt.date | None = None  # explicit reference far from the document date
+    quarter: dt.date | None = None  # last quarter spoken of, not counted back from another
 
 
 def _mod(g: dict[str, Any]) -> str | None:
-    m = g.get("mod") or g.get("dmod")
+    m = g.get("mod") or g.get("mod2") or g.get("dmod")
     return str(m) if m else None
 
 
@@ -112,6 +114,8 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
         shift = int(g.get("shift") or 0)
         v, b, e = cal.half_of(ctx.dct.year + shift, h)
         return Norm(v, t, None, b, e, "quarter", relative=True)
+    if year is None and rule.args.get("year_from") == "reference":  # "May of that year"
+        year = (ctx.ref or ctx.narrative or ctx.dct).year
     if year is None and g.get("yshift") is not None:
         year = ctx.dct.year + int(g["yshift"])
     if year is None and g.get("shift") is not None and g.get("month") and not g.get("day"):
@@ -126,7 +130,19 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
     season = g.get("season")
     month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
     if g.get("holiday"):
-        month, day = (int(x) for x in str(g["holiday"]).split("-"))
+        rule_of = str(g["holiday"])
+        if not cal.is_fixed_holiday(rule_of):  # a date that moves from year to year
+
+            def moving(y: int):
+                date = cal.holiday_date(rule_of, y)
+                return date.isoformat(), date, date
+
+            if year:
+                v, b, e = moving(int(year))
+                return Norm(v, t, _mod(g), b, e, "day")
+            v, b, e, rel = _infer_year(ctx, moving)
+            return Norm(v, t, _mod(g), b, e, "day", rel)
+        month, day = (int(x) for x in rule_of.split("-"))
     if season:
         months = tuple(ctx.res.tables["season_months"][season])
         if year:
@@ -137,11 +153,12 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
         return _apply_mod(Norm(v, t, _mod(g), b, e, "season", rel), ctx)
     if month and day:
         m, d = int(month), int(day)
+        part = f"T{g['part']}" if g.get("part") else ""  # "the night of May 13"
         if year:
             date = cal.safe_date(int(year), m, d)
             if date is None:
                 return None
-            return Norm(date.isoformat(), t, _mod(g), date, date, "day")
+            return Norm(date.isoformat() + part, t, _mod(g), date, date, "day")
         if cal.safe_date(2000, m, d) is None:
             return None
 
@@ -155,7 +172,7 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
                 if date is not None and date.isoweekday() == int(g["weekday"]):
                     return Norm(date.isoformat(), t, _mod(g), date, date, "day", True)
         v, b, e, rel = _infer_year(ctx, period)
-        return Norm(v, t, _mod(g), b, e, "day", rel)
+        return Norm(v + part, t, _mod(g), b, e, "day", rel)
     if month:
         m = int(month)
         if year:
@@ -284,6 +301,13 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     y = ctx.dct.year
     ordinal = g.get("ordinal")
     shift = g.get("shift")
+    back = bool(ctx.res.words("year_back_words") & set(words))  # "the year-earlier quarter"
+    if g.get("yshift") is not None:  # "next year's first quarter"
+        y += int(g["yshift"])
+        if not ordinal:
+            return None
+        v, b, e = cal.quarter_of(y, int(ordinal))
+        return Norm(v, rule.type, None, b, e, "quarter", True)
     if ordinal and g.get("qyear"):
         v, b, e = cal.quarter_of(int(g["qyear"]), int(ordinal))
         return Norm(v, rule.type, None, b, e, "quarter")
@@ -292,15 +316,27 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         v, b, e = cal.quarter_of(y, q)
         if b > ctx.dct:
             v, b, e = cal.quarter_of(y - 1, q)
+        if back:
+            v, b, e = cal.quarter_of(b.year - 1, q)
+    elif back and shift is None and ctx.quarter is not None:
+        # the same quarter a year before the one being reported
+        v, b, e, _ = cal.period_of(cal.shift_unit(ctx.quarter, "Y", -1), "Q")
     else:
+        if shift is None and ctx.quarter is not None and not g.get("qyear") and not back:
+            q_ref = ctx.quarter  # "the quarter": the one being reported
+            v, b, e, _ = cal.period_of(q_ref, "Q")
+            return Norm(v, rule.type, None, b, e, "quarter", True)
         n = q_now - 1 if shift is None else q_now + int(shift)
-        if ctx.res.words("year_back_words") & set(words):  # "the year-earlier quarter"
+        if back:
             n -= 4
         yy, qq = y + (n - 1) // 4, (n - 1) % 4 + 1
         if g.get("qyear"):  # "the 1988 quarter": the same quarter of that year
+            if ctx.quarter is not None:
+                qq = (ctx.quarter.month - 1) // 3 + 1
+                back = int(g["qyear"]) < ctx.quarter.year
             yy = int(g["qyear"])
         v, b, e = cal.quarter_of(yy, qq)
-    return Norm(v, rule.type, None, b, e, "quarter", True)
+    return Norm(v, rule.type, None, b, e, "quarter", True, back=back)
 
 
 def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
@@ -331,13 +367,15 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         unit, steps = "W", steps * 2
     if unit in ("DE", "CE"):
         unit, steps = "Y", steps * (10 if unit == "DE" else 100)
-    if unit == "Y" and abs(steps) == 1 and ctx.ref_precision == "quarter" and ctx.ref:
+    if unit == "Y" and abs(steps) == 1 and ctx.ref_precision == "quarter" and ctx.quarter:
         # "profit rose in the quarter from a year ago": the same quarter a year before
-        v, b, e, precision = cal.period_of(cal.shift_unit(ctx.ref, "Y", steps), "Q")
-        return Norm(v, rule.type, _mod(g), b, e, precision, True)
+        v, b, e, precision = cal.period_of(cal.shift_unit(ctx.quarter, "Y", steps), "Q")
+        return Norm(v, rule.type, _mod(g), b, e, precision, True, back=True)
     target = cal.shift_unit(base, unit, steps)
     v, b, e, precision = cal.period_of(target, unit)
-    return Norm(v, rule.type, _mod(g), b, e, precision, True)
+    # "from $1.2 billion a year earlier": a comparison, not a new reference time
+    back = unit == "Y" and steps == -1
+    return Norm(v, rule.type, _mod(g), b, e, precision, True, back=back)
 
 
 def _duration_value(n: Any, unit: str) -> str | None:
@@ -378,7 +416,7 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     if value is None:
         return None
     norm = Norm(value, rule.type, _mod(g), relative=False)
-    dshift = (g.get("dshift") or "").lower()
+    dshift = str(g.get("dshift") or rule.args.get("dshift") or "").lower()
     if dshift and unit in cal.UNIT_PRECISION:
         steps = VAGUE_COUNT if n == "X" else int(round(float(n)))
         if dshift in ctx.res.words("duration_shift"):
@@ -391,6 +429,12 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
 
 
 def act_literal(g, text, rule, ctx: Ctx) -> Norm | None:
+    by_group = rule.args.get("by_group")
+    if by_group:  # the value of the first alternative that matched
+        name = next((k for k in by_group if g.get(k)), None)
+        if name is None:
+            return None
+        return Norm(str(by_group[name]), rule.type, rule.args.get("mod"), relative=True)
     return Norm(str(rule.args["value"]), rule.type, rule.args.get("mod"), relative=True)
 
 

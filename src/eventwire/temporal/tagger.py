@@ -24,6 +24,8 @@ WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
+ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
+HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
 
 
@@ -55,6 +57,25 @@ class TimeTagger:
             total += x
         return total
 
+    def _year_words(self, text: str) -> int | None:
+        """A year in words: "nineteen ninety-six" (hundreds, then the rest),
+        "two thousand and one" (a plain number)."""
+        fillers = self.res.words("year_fillers")
+        words = [w for w in _NUMBER_SPLIT.split(text.lower()) if w and w not in fillers]
+        values = [self.res.lookup("number", w) for w in words]
+        if any(v is None or v == "X" for v in values):
+            return None
+        if 1000 in values:  # "two thousand (and) three"
+            k = values.index(1000)
+            head = sum(values[:k]) or 1
+            return head * 1000 + sum(values[k + 1 :])
+        if len(values) < 2 or not 10 <= values[0] <= 99:
+            return None
+        rest = [v for v in values[1:] if v != 100]
+        if not rest or sum(rest) > 99:
+            return None
+        return values[0] * 100 + sum(rest)
+
     def _groups(self, rule: Rule, m: re.Match) -> dict[str, Any] | None:
         out: dict[str, Any] = {}
         for name, raw in m.groupdict().items():
@@ -80,6 +101,11 @@ class TimeTagger:
                 out[name] = int(digits.group())
             elif pat.value == "number":
                 v = self._number(raw)
+                if v is None:
+                    return None
+                out[name] = v
+            elif pat.value == "year_words":
+                v = self._year_words(raw)
                 if v is None:
                     return None
                 out[name] = v
@@ -154,7 +180,7 @@ class TimeTagger:
             chosen.insert(k, c)
         return chosen
 
-    def _is_narrative(self, chosen, dct: dt.date) -> bool:
+    def _is_narrative(self, chosen, dct: dt.date, minimum: int = NARRATIVE_MIN) -> bool:
         """A history narrative: explicit years far from the document date, no deixis."""
         far = near = deictic = 0
         for _, _, idx, g in chosen:
@@ -166,7 +192,18 @@ class TimeTagger:
                     far += 1
                 else:
                     near += 1
-        return far >= NARRATIVE_MIN and near * NARRATIVE_RATIO <= far and deictic * 4 <= far
+        if far < minimum or deictic * 4 > far:
+            return False
+        # a long history reaching up to the document date may name many recent years
+        return near * NARRATIVE_RATIO <= far or (far >= HISTORY_MIN and near * 2 <= far)
+
+    @staticmethod
+    def _moves_story(current: dt.date | None, norm) -> bool:
+        """Whether an explicit date moves a narrative on: a bare year far from the
+        current one is an aside ("the Estates-General, last called in 1614")."""
+        if current is None or norm.precision not in ("year", None):
+            return True
+        return abs(norm.begin.year - current.year) <= ASIDE_YEARS
 
     # ------------------------------------------------------------------ public
     def tag(
@@ -186,8 +223,11 @@ class TimeTagger:
         out: list[TimeExpr] = []
         chosen = self._candidates(text, start, end)
         narrative = self._is_narrative(chosen, dct)
+        history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN)
         for s, e, idx, g in chosen:
             rule = self.res.rules[idx]
+            if rule.args.get("narrative_only") and not history:
+                continue
             sent = None
             if sentences:
                 k = bisect.bisect_right(sent_starts, s) - 1
@@ -206,10 +246,13 @@ class TimeTagger:
                 norm = None
             if norm is None:
                 continue
-            if norm.begin is not None and norm.type in ("DATE", "TIME"):
+            if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
+                if norm.precision == "quarter" and not norm.back:
+                    ctx.quarter = norm.begin
                 if narrative and not norm.relative and rule.action in ("date", "range"):
-                    ctx.narrative = norm.begin
+                    if self._moves_story(ctx.narrative, norm):
+                        ctx.narrative = norm.begin
             out.append(
                 TimeExpr(
                     start=s,

@@ -30,6 +30,7 @@ class TenseGuesser:
         self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
+        self.determiners = res.words("determiner")
 
     # ------------------------------------------------------------------ parse
     def governing_verb(self, sentence: Sentence, start: int, end: int) -> tuple[int | None, bool]:
@@ -113,6 +114,8 @@ class TenseGuesser:
                 break
             lw_ = w.lower()
             s = self._cue(lw_)
+            if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
+                s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
             if s and lw_ in self.strong:
                 return s
             if s > 0:  # a future cue ("scheduled", "plans") decides
