@@ -25,8 +25,13 @@ SPEC_KEYS = {
     "sentence",
     "historical",
     "note",
+    "gap",
 }
-CASE_KEYS = {"id", "date", "text", "events", "forbid", "exact", "note"}
+# `gap: "why"` marks what the coder does not get right yet: on a case it makes the test an
+# expected failure, on a spec it lets that one spec fail.  Both are strict -- a gap that
+# starts passing fails the test until its mark is removed -- so the marks stay a true
+# list of what is missing.
+CASE_KEYS = {"id", "date", "text", "events", "forbid", "exact", "note", "gap"}
 MODALITIES = {"occurred", "planned", "possible", "negated"}
 PLOVER_TYPES = {
     "AGREE",
@@ -130,18 +135,31 @@ def show_spec(spec: dict) -> str:
             return "[" + ", ".join(_iso(v) for v in value) + "]"
         return _iso(value)
 
-    return "{" + ", ".join(f"{k}: {show(v)}" for k, v in spec.items() if k != "note") + "}"
+    shown = ", ".join(f"{k}: {show(v)}" for k, v in spec.items() if k not in ("note", "gap"))
+    return "{" + shown + "}"
 
 
 def check_events(
     events: list[dict], expected: list[dict], forbid: list[dict] = (), exact: bool = False
 ) -> list[str]:
-    """Problems found in ``events`` against the specs (empty list = all good)."""
-    problems = [f"missing {show_spec(expected[i])}" for i in _unmatched(expected, events)]
+    """Problems found in ``events`` against the specs (empty list = all good).
+
+    Specs marked ``gap`` are known misses: they may fail, but one that passes is reported
+    so that its mark is removed.
+    """
+    required = [s for s in expected if "gap" not in s]
+    gaps = [s for s in expected if "gap" in s]
+    missing = _unmatched(required, events)
+    problems = [f"missing {show_spec(required[i])}" for i in missing]
+    for gap in gaps:
+        if len(_unmatched(required + [gap], events)) == len(missing):
+            problems.append(f"now coded, remove its gap mark: {show_spec(gap)}")
     for spec in forbid:
-        for e in events:
-            if spec_matches(spec, e):
-                problems.append(f"forbidden {show_spec(spec)} matched: {show_event(e)}")
+        hits = [e for e in events if spec_matches(spec, e)]
+        if "gap" not in spec:
+            problems += [f"forbidden {show_spec(spec)} matched: {show_event(e)}" for e in hits]
+        elif not hits:
+            problems.append(f"no longer matched, remove its gap mark: {show_spec(spec)}")
     if exact:
         for e in events:
             if not any(spec_matches(s, e) for s in expected):
@@ -280,6 +298,19 @@ def test_check_events_needs_one_event_per_spec_and_honours_forbid_and_exact():
     assert check_events(both + [_event("CHN", None, "111")], met, exact=True)
 
 
+def test_gap_marks_let_known_misses_fail_and_flag_fixed_ones():
+    visit = {"source": "CHN", "target": "RUS", "cameo": "042"}
+    call = {"source": "CHN", "target": "UKR", "cameo": "041"}
+    coded = [_event("CHNGOV", "RUS", "042")]
+    assert check_events(coded, [visit, {**call, "gap": "no call yet"}]) == []
+    fixed = check_events(coded + [_event("CHNGOV", "UKR", "041")], [visit, {**call, "gap": "x"}])
+    assert fixed and fixed[0].startswith("now coded, remove its gap mark")
+    # a forbidden spec marked as a gap may match; one that no longer matches is flagged
+    assert check_events(coded, [visit], forbid=[{**visit, "gap": "known"}]) == []
+    stale = check_events(coded, [visit], forbid=[{**call, "gap": "known"}])
+    assert stale and stale[0].startswith("no longer matched")
+
+
 # --------------------------------------------------------------------------- the coding
 
 
@@ -290,7 +321,13 @@ def pipeline():
     return Pipeline()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[str(c["id"]) for c in CASES])
+def _param(case: dict):
+    if case.get("gap"):
+        return pytest.param(case, marks=pytest.mark.xfail(reason=str(case["gap"]), strict=True))
+    return case
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES], ids=[str(c["id"]) for c in CASES])
 def test_sentence(pipeline, case):
     events = pipeline.code(case["text"], date=_iso(case["date"]))
     problems = check_events(
