@@ -322,3 +322,28 @@ def test_read_only_store_reads_but_does_not_write(tmp_path):
         assert st.events()[0] == make_event("ro0", 0).to_dict()
         with pytest.raises(duckdb.Error):
             st.add_batch(batch("new", 1))
+
+
+def test_version_2_store_gets_the_event_tables(tmp_path):
+    fresh = open_store(tmp_path / "fresh.duckdb")
+    tables = ("clusters", "actors", "places")
+    expected = {t: _columns(fresh.con, t) for t in tables}
+    fresh.close()
+    path = tmp_path / "v2.duckdb"
+    with open_store(path) as st:  # a store as version 2 wrote it: no event tables
+        st.add_batch(batch("v", 1))
+        for t in tables:
+            st.con.execute(f"DROP TABLE {t}")
+        st.con.execute("DELETE FROM schema_version")
+        st.con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
+    with open_store(path) as st:
+        assert st.schema_version == CURRENT_VERSION == 3
+        assert {t: _columns(st.con, t) for t in tables} == expected
+        assert st.cluster().mentions == 2
+
+
+def test_open_store_is_the_package_api(tmp_path):
+    import eventwire
+
+    with eventwire.open_store(tmp_path / "api.duckdb") as st:
+        assert st.counts() == {"articles": 0, "mentions": 0}

@@ -19,6 +19,11 @@ COMMANDS = {
     "bench": "eventwire.commands.bench",
     "actors": "eventwire.commands.actors",
     "store": "eventwire.commands.store",
+    "cluster": "eventwire.commands.cluster",
+    "export": "eventwire.commands.export",
+    "dyads": "eventwire.commands.dyads",
+    "timeline": "eventwire.commands.timeline",
+    "network": "eventwire.commands.network",
 }
 
 

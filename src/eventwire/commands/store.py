@@ -39,9 +39,7 @@ def _import_parquet(args) -> int:
         return 2
     with open_store(args.db) as store:
         added = import_parquet(store, args.dataset)
-        after_import = getattr(store, "after_import", None)
-        if after_import is not None:  # e.g. clustering of the new mentions
-            after_import()
+        store.after_import()  # cluster the imported mentions
     print(
         f"imported {added.get('articles', 0)} articles, {added.get('mentions', 0)} mentions into {args.db}",
         file=sys.stderr,
