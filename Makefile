@@ -32,7 +32,7 @@ bench: $(STAMP)
 	  $(BIN)/eventwire bench $(NEWS) --limit 2000 --workers 2 && \
 	  $(BIN)/python benchmarks/bench_temporal.py; \
 	else echo "../shared/data/news not present: corpus benchmarks skipped"; fi
-	@if [ -f benchmarks/bench_store.py ]; then $(BIN)/python benchmarks/bench_store.py; fi
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
