@@ -98,7 +98,7 @@ def test_case_file_is_well_formed():
     assert len(ids) == len(set(ids))
     for c in CASES:
         assert bool(c.get("none")) != bool(c.get("events")), c["id"]
-        for spec in c.get("events") or []:
+        for spec in (c.get("events") or []) + (c.get("forbid") or []):
             assert set(spec) <= SPEC_KEYS, c["id"]
 
 
@@ -114,6 +114,8 @@ def test_golden_sentence(case, code):
         hit = next((k for k, e in enumerate(events) if k not in used and _spec_ok(spec, e)), None)
         assert hit is not None, f"no event for {spec}: {shown}"
         used.add(hit)
+    for spec in case.get("forbid") or []:
+        assert not any(_spec_ok(spec, e) for e in events), f"forbidden {spec}: {shown}"
 
 
 def test_span_covers_trigger_source_and_target(code):

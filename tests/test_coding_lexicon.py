@@ -105,3 +105,40 @@ def test_duplicate_pattern_id_is_refused(ontology, tmp_path):
 def test_missing_extra_file_is_a_clear_error(ontology, tmp_path):
     with pytest.raises(LexiconError, match="cannot read"):
         Lexicon.load(ontology, extra_files=[tmp_path / "absent.yaml"])
+
+
+def test_unknown_converse_code_is_refused(ontology, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "patterns:\n  - {id: x.y, lemma: [go], cameo: '043', converse: '999'}\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="converse '999'"):
+        Lexicon.load(ontology, extra_files=[bad])
+
+
+def test_pattern_refine_table_comes_before_the_file_table(ontology, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "refine: {'08': '105'}\npatterns:\n"
+        "  - {id: user.howl, lemma: [howl], cameo: '100', absorb: true,"
+        " refine: {'08': '1056', '0841': '1053'}}\n",
+        encoding="utf-8",
+    )
+    p = Lexicon.load(ontology, extra_files=[extra]).pattern("user.howl")
+    assert p.refined("0841") == "1053" and p.refined("087") == "1056"
+    assert p.refined("19") is None
+
+
+def test_obligation_cues_name_a_demand_pattern(lexicon):
+    cues = lexicon.modality
+    assert "must" in cues.obligation_aux
+    assert lexicon.pattern(cues.obligation_pattern).cameo[:2] == "10"
+
+
+def test_lexicon_size_and_code_coverage(ontology, lexicon):
+    # distinct wordings: (lemma, part of speech, required words) per pattern
+    assert lexicon.lemma_count >= 1500
+    coded = {p.cameo for p in lexicon.patterns} | {p.converse for p in lexicon.patterns}
+    coded |= {code for p in lexicon.patterns for _, code in p.refine}
+    leaves = [c for c in ontology.codes() if len(c) > 2]
+    assert len(coded & set(leaves)) / len(leaves) >= 0.85

@@ -75,3 +75,13 @@ def test_bad_row_names_file_and_line(tmp_path):
 
 def test_version_names_the_table(ontology):
     assert ontology.version.startswith("cameo-")
+
+
+def test_plover_for_follows_the_plover_convention_for_acts_not_done(ontology):
+    assert ontology.plover_for("042", "planned") == "AGREE"
+    assert ontology.plover_for("073", "possible") == "AGREE"
+    assert ontology.plover_for("190", "planned") == "THREATEN"
+    assert ontology.plover_for("143", "planned") == "THREATEN"
+    assert ontology.plover_for("042", "occurred") == "CONSULT"
+    assert ontology.plover_for("057", "negated") == "SUPPORT"
+    assert ontology.plover_for("010", "planned") is None

@@ -25,10 +25,16 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"})
 COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "dative", "pcomp", "oprd", "attr", "acomp"})
 # prepositions that introduce what an appeal, promise or accusation is about
-COMPLEMENT_PREPS = frozenset({"for", "of", "to", "on", "against", "with", "about", "over", "into"})
+COMPLEMENT_PREPS = frozenset(
+    {"for", "of", "to", "on", "upon", "against", "with", "about", "over", "into"}
+)
 RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
 FRAME_PREPS = frozenset({"for", "during", "after", "in"})
 FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
+# an event noun standing alone in such a phrase is background to the sentence's own
+# event ("after five days of fighting", "since last month's invasion"): not coded again
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "amid", "following", "despite"})
+BACKGROUND_NOUNS = frozenset({"wake", "aftermath"})
 PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
 SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
 SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
@@ -108,9 +114,37 @@ class Coder:
                 old = best.get(m.head)
                 if old is None or m.rank > old.rank:
                     best[m.head] = m
-        kept = list(best.values())
+        kept = [m for m in best.values() if not s.background(m)]
+        kept.extend(self._obligations(s, kept, best))
         used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
-        return [m for m in kept if m.head not in used]
+        # "signed an agreement to increase trade", "reached a consensus to exchange data":
+        # the infinitive is the content of the event noun, not an event of its own
+        plain = {
+            i for m in kept if not m.pattern.absorb for i in (m.noun, *m.extra) if i is not None
+        }
+        return [m for m in kept if m.head not in used and not s.noun_content(m.head, plain)]
+
+    def _obligations(self, s: _View, kept: list[_Match], best: dict) -> list[_Match]:
+        """A reported obligation ("said Iraq must cooperate") is the speaker's demand:
+        a match of the obligation pattern on the speech verb, which then absorbs it."""
+        cues = self.lexicon.modality
+        demand = self.lexicon.pattern(cues.obligation_pattern) if cues.obligation_aux else None
+        if demand is None:
+            return []
+        out: list[_Match] = []
+        for m in kept:
+            tok = s.tokens[m.head]
+            if tok.dep != "ccomp" or tok.head in best:
+                continue
+            if not any(
+                s.tokens[c].dep == "aux" and s.lemma(c) in cues.obligation_aux
+                for c in s.children[m.head]
+            ):
+                continue
+            if not s.has_form(tok.head, cues.speech_verbs) or any(x.head == tok.head for x in out):
+                continue
+            out.append(_Match(demand, tok.head, None, (), demand.cameo, []))
+        return out
 
     def _try(self, s: _View, p: Pattern, i: int) -> _Match | None:
         verb, noun = i, None
@@ -159,6 +193,7 @@ class Coder:
                 c
                 for c in s.children[verb]
                 if s.tokens[c].dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep")
+                or (s.tokens[c].dep == "advcl" and s.purpose_clause(c))
             ]
             found = None
             for c in comps:
@@ -190,7 +225,9 @@ class Coder:
     def _absorb(self, s: _View, matches: list[_Match]) -> list[_Match]:
         if len(matches) < 2:
             return matches
-        order = sorted(matches, key=lambda m: -len(s.subtree(m.head)))
+        # inner absorbers first: "rallied to demand the resignation" refines the demand
+        # (1041), then the rally takes in the demand (1411)
+        order = sorted(matches, key=lambda m: len(s.subtree(m.head)))
         removed: set[int] = set()
         for g in order:
             if id(g) in removed or not g.pattern.absorb:
@@ -215,6 +252,10 @@ class Coder:
         p = m.pattern
         src, src_inherited = self._role_actors(s, m, p.source)
         tgt, _ = self._role_actors(s, m, p.target)
+        # "Japan hosted Yoon": the guest's own visit is coded too (pattern key converse)
+        converse = bool(p.converse) and bool(tgt) and bool(self._role_actors(s, m, ("obj",))[0])
+        # the target is the one asked / accused, not a party to the act
+        asked = bool(tgt) and bool(m.absorbed)
         for inner in m.absorbed:
             # the one asked, promised or accused: the inner event's own source when it
             # differs from ours ("demanded that Japan release ..."), else its target
@@ -222,7 +263,7 @@ class Coder:
                 own, inherited = self._role_actors(s, inner, inner.pattern.source)
                 own = [x for x in own if all(x is not y for y in src)]
                 if own and not inherited:
-                    tgt = own
+                    tgt, asked = own, True
                 else:
                     tgt, _ = self._role_actors(s, inner, inner.pattern.target)
             if not src:
@@ -238,13 +279,20 @@ class Coder:
             return []
         src_ids = {id(x) for x in src}
         tgt = [t for t in tgt if id(t) not in src_ids]
-        symmetric = p.reciprocal or any(x.pattern.reciprocal for x in m.absorbed)
+        # "agreed to meet": the absorbed reciprocal act is ours when its parties are ours,
+        # not in "called on X and Y to negotiate" (the parties are the ones asked)
+        symmetric = p.reciprocal or (
+            not asked
+            and any(x.pattern.reciprocal and self._shares_source(s, x, src) for x in m.absorbed)
+        )
         if s.each_other(m.head):
             symmetric = True
         if symmetric and not tgt and len(src) >= 2:
             pairs = list(itertools.permutations(src, 2))
             reciprocal = True
-        elif symmetric and not src and len(tgt) >= 2:
+        elif (p.reciprocal or s.each_other(m.head)) and not src and len(tgt) >= 2:
+            # "talks between X and Y"; not "called on X and Y to negotiate" (an appeal
+            # to both, whose speaker is unknown)
             pairs = list(itertools.permutations(tgt, 2))
             reciprocal = True
         else:
@@ -256,8 +304,13 @@ class Coder:
         trigger = s.trigger_tokens(m)
         trigger_text = " ".join(s.tokens[i].text for i in trigger)
         out = []
-        for a, b in pairs:
+        n_direct = len(pairs)
+        if converse and not reciprocal:
+            pairs = pairs + [(b, a) for a, b in pairs if a is not None and b is not None]
+        for k, (a, b) in enumerate(pairs):
             conf = self._confidence(m, a, b, src_inherited)
+            if s.subordinate(m.head):  # background clause: below the sentence's own event
+                conf = round(conf * 0.88, 3)
             starts = [s.tokens[i].start for i in trigger]
             ends = [s.tokens[i].end for i in trigger]
             for x in (a, b):
@@ -272,7 +325,7 @@ class Coder:
                     span=(min(starts), max(ends)),
                     source=a,
                     target=b,
-                    cameo=m.cameo,
+                    cameo=m.cameo if k < n_direct else p.converse,
                     modality=modality,
                     confidence=conf,
                     reciprocal=reciprocal,
@@ -280,6 +333,10 @@ class Coder:
                 )
             )
         return out
+
+    def _shares_source(self, s: _View, inner: _Match, src: list[ActorMention]) -> bool:
+        own, _ = self._role_actors(s, inner, inner.pattern.source)
+        return not own or any(x is y for x in own for y in src)
 
     def _confidence(self, m: _Match, a, b, inherited: bool) -> float:
         if a is not None and b is not None:
@@ -330,6 +387,8 @@ class _View:
         for mention in mentions:
             self.mention_at.setdefault(mention.head, mention)
         self._subtrees: dict[int, list[int]] = {}
+        self._forms: dict[int, tuple[str, ...]] = {}
+        self._near: dict[int, set[str]] = {}
 
     def lemma(self, i: int) -> str:
         return self.tokens[i].lemma.lower()
@@ -340,6 +399,9 @@ class _View:
         The small parser model sometimes lemmatises wrongly ("staged" -> "stag");
         the guesses let such tokens still reach their patterns.
         """
+        cached = self._forms.get(i)
+        if cached is not None:
+            return cached
         tok = self.tokens[i]
         lemma, low = tok.lemma.lower(), tok.text.lower()
         out = [lemma, low]
@@ -356,7 +418,8 @@ class _View:
                 out.append(low[: -len(suffix)] + repl)
         if lemma.startswith("re") and len(lemma) > 6:  # "reimpose", "reopen": the plain verb
             out.append(lemma[2:].lstrip("-"))
-        return tuple(dict.fromkeys(out))
+        forms = self._forms[i] = tuple(dict.fromkeys(out))
+        return forms
 
     def has_form(self, i: int, words) -> bool:
         return any(f in words for f in self.forms(i))
@@ -428,7 +491,11 @@ class _View:
         return out
 
     def near_lemmas(self, i: int) -> set[str]:
+        cached = self._near.get(i)
+        if cached is not None:
+            return cached
         out: set[str] = set()
+        self._near[i] = out
         frontier = [i]
         for _ in range(3):
             nxt = []
@@ -519,6 +586,9 @@ class _View:
                     )
                 ):
                     heads.append(c)
+                    if dep == "dobj":  # "deployed dozens of warplanes and warships around Taiwan"
+                        for g in [c, *self.prep_objects(c, "of")]:
+                            heads.extend(x for x in [g, *self.conjuncts(g)] if x not in heads)
         for h in heads:
             objs = self.prep_objects(h, word)
             if objs:
@@ -614,7 +684,11 @@ class _View:
             t = self.tokens[c]
             if c in exclude:
                 continue
-            if t.dep in COMPLEMENT or (t.dep == "prep" and t.text.lower() in COMPLEMENT_PREPS):
+            if (
+                t.dep in COMPLEMENT
+                or (t.dep == "prep" and t.text.lower() in COMPLEMENT_PREPS)
+                or (t.dep == "advcl" and self.purpose_clause(c))
+            ):
                 region.update(self.subtree(c))
         for j in list(region):  # "... during his visit to Beijing" stays an event of its own
             t = self.tokens[j]
@@ -627,6 +701,68 @@ class _View:
                 if self.tokens[c].dep in ("prep", "acl", "relcl"):
                     region.update(self.subtree(c))
         return region
+
+    def background(self, m: _Match) -> bool:
+        """A mention of an earlier act that frames the sentence's own event: an event
+        noun without its verb inside "after / since / amid / in the wake of ...", or a
+        past participle modifying a noun ("property seized in 1970", "the curfew imposed
+        last month")."""
+        tok = self.tokens[m.head]
+        if m.noun is None or m.noun != m.head:
+            # (a headline without a verb parses as "noun + acl": that one is the event)
+            return (
+                tok.dep == "acl"
+                and tok.tag == "VBN"
+                and not m.pattern.absorb
+                and self.tokens[tok.head].dep != "ROOT"
+            )
+        i = m.head
+        for _ in range(4):
+            t = self.tokens[i]
+            if t.dep != "pobj" or t.head == i:
+                return False
+            prep = self.tokens[t.head]
+            word = prep.text.lower()
+            if word in BACKGROUND_PREPS:
+                return True
+            up = prep.head
+            if word == "of" and self.lemma(up) in BACKGROUND_NOUNS:
+                return True
+            if word != "of" or up == t.head:
+                return False
+            i = up  # "after five days of fighting": climb through the "of" chain
+        return False
+
+    def noun_content(self, i: int, nouns: set[int]) -> bool:
+        """An infinitive modifying one of ``nouns`` (the trigger words of other events)."""
+        tok = self.tokens[i]
+        if tok.dep != "acl" or tok.head not in nouns:
+            return False
+        return any(
+            self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
+        )
+
+    def subordinate(self, i: int) -> bool:
+        """The token sits in a relative, participial or adverbial clause."""
+        for _ in range(8):
+            tok = self.tokens[i]
+            if tok.head == i:
+                return False
+            if tok.dep in ("relcl", "acl", "advcl"):
+                return True
+            i = tok.head
+        return False
+
+    def purpose_clause(self, c: int) -> bool:
+        """An adverbial clause that says what the act is for or what it promises:
+        an infinitive ("swore to fight", "rallied to demand") or a bare participle
+        ("demonstrated, calling for"), not one with its own subordinator ("until", "after")."""
+        kids = [self.tokens[k] for k in self.children[c]]
+        if any(k.dep == "mark" for k in kids):
+            return False
+        if any(k.dep == "aux" and k.tag == "TO" for k in kids):
+            return True
+        return self.tokens[c].tag == "VBG"
 
     def depth_below(self, i: int, top: int) -> int:
         d = 0

@@ -149,7 +149,10 @@ class Factuality:
         if not self.cues.phrases:
             return
         words = [sentence.tokens[i].text.lower() for i in sentence.subtree(top)]
+        present = set(words)
         for phrase, modality in self.cues.phrases:
+            if phrase[0] not in present:  # most phrases fail on their first word
+                continue
             n = len(phrase)
             for k in range(len(words) - n + 1):
                 if tuple(words[k : k + n]) == phrase:

@@ -55,9 +55,16 @@ class CameoInfo:
 class Ontology:
     """All CAMEO event codes; ``cameo(code)`` answers for any known code."""
 
-    def __init__(self, codes: dict[str, CameoInfo], *, version: str) -> None:
+    def __init__(
+        self,
+        codes: dict[str, CameoInfo],
+        *,
+        version: str,
+        modal: dict[tuple[str, str], str] | None = None,
+    ) -> None:
         self._codes = dict(codes)
         self.version = version
+        self._modal = dict(modal or {})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Ontology:
@@ -68,7 +75,11 @@ class Ontology:
             text, name = Path(path).read_text(encoding="utf-8"), str(path)
         codes = _parse(text, name)
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-        return cls(codes, version=f"cameo-{len(codes)}-{digest}")
+        res = resources.files("eventwire") / "data" / "ontology" / "plover_modality.csv"
+        modal = _parse_modal(
+            res.read_text(encoding="utf-8"), "eventwire/data/ontology/plover_modality.csv"
+        )
+        return cls(codes, version=f"cameo-{len(codes)}-{digest}", modal=modal)
 
     def __contains__(self, code: str) -> bool:
         return code in self._codes
@@ -91,6 +102,20 @@ class Ontology:
 
     def plover(self, code: str) -> str | None:
         return self.cameo(code).plover
+
+    def plover_for(self, code: str, modality: str) -> str | None:
+        """The PLOVER type under PLOVER's own convention for acts not (yet) done.
+
+        PLOVER codes an announced or planned cooperative act as AGREE and a planned
+        or possible hostile act as THREATEN ("will provide aid", "would boycott");
+        the CAMEO code and the event's ``modality`` keep the act itself.  The table is
+        ``data/ontology/plover_modality.csv``; occurred and negated events keep
+        their type.
+        """
+        plover = self.cameo(code).plover
+        if plover is None:
+            return None
+        return self._modal.get((plover, modality), plover)
 
 
 def _parse(text: str, name: str) -> dict[str, CameoInfo]:
@@ -128,3 +153,22 @@ def _parse(text: str, name: str) -> dict[str, CameoInfo]:
             plover_context=context or None,
         )
     return codes
+
+
+def _parse_modal(text: str, name: str) -> dict[tuple[str, str], str]:
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or rows[0][:1] != ["plover"]:
+        raise OntologyError(f"{name}:1: the header must start with 'plover'")
+    modalities = [m.strip() for m in rows[0][1:]]
+    out: dict[tuple[str, str], str] = {}
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not row or not "".join(row).strip():
+            continue
+        if len(row) != len(modalities) + 1:
+            raise OntologyError(f"{name}:{lineno}: expected {len(modalities) + 1} columns")
+        for modality, value in zip(modalities, row[1:], strict=True):
+            for t in (row[0].strip(), value.strip()):
+                if t not in PLOVER_TYPES:
+                    raise OntologyError(f"{name}:{lineno}: unknown PLOVER type {t!r}")
+            out[(row[0].strip(), modality)] = value.strip()
+    return out
