@@ -144,3 +144,14 @@ def test_table_aligns_columns():
         "ab        1",
         "c     0.500",
     ]
+
+
+def test_plover_convention_types_planned_cooperation_as_agree():
+    from eventwire.coding.ontology import Ontology
+    from eventwire.evaluate.plover import under_plover_convention
+
+    planned_aid = {"cameo": "070", "plover": "AID", "modality": "planned"}
+    done_aid = {"cameo": "070", "plover": "AID", "modality": "occurred"}
+    out = under_plover_convention([[planned_aid, done_aid]], Ontology.load())
+    assert [e["plover"] for e in out[0]] == ["AGREE", "AID"]
+    assert planned_aid["plover"] == "AID", "the records themselves are not changed"

@@ -182,16 +182,37 @@ def score(gold: Sequence[PloverGold], predictions: Sequence[Sequence[dict]]) -> 
     }
 
 
-def evaluate(path, *, limit: int | None = None, pipeline=None) -> dict:
+def under_plover_convention(predictions: Sequence[Sequence[dict]], ontology) -> list[list[dict]]:
+    """The coded events with PLOVER's own convention for acts not (yet) done.
+
+    An event record keeps the type of the act itself ("will provide aid" is AID,
+    planned); PLOVER's coders file announced cooperation under AGREE and planned or
+    possible hostility under THREATEN.  Scoring against PLOVER gold uses that convention
+    (``Ontology.plover_for``); ``--convention act`` scores the records as emitted.
+    """
+    return [
+        [{**e, "plover": ontology.plover_for(e["cameo"], e.get("modality") or "")} for e in pred]
+        for pred in predictions
+    ]
+
+
+def evaluate(path, *, limit: int | None = None, pipeline=None, convention: str = "plover") -> dict:
     gold = load_gold(path, limit=limit)
     predictions = code_sentences([(g.text, g.date) for g in gold], pipeline=pipeline)
+    if convention == "plover":
+        from eventwire.coding.ontology import Ontology
+
+        ontology = pipeline.ontology if pipeline is not None else Ontology.load()
+        predictions = under_plover_convention(predictions, ontology)
     result = score(gold, predictions)
     result["file"] = str(path)
+    result["convention"] = convention
     return result
 
 
 def report(result: dict) -> str:
     head = (
+        f"convention {result.get('convention', 'act')}  "
         f"records {result['records']}  with an event {result['records_with_event']}"
         f"  coded events {result['events']}\n"
         + table(
@@ -222,11 +243,18 @@ def report(result: dict) -> str:
 
 def configure(parser) -> None:
     add_arguments(parser, file_help="PLOVER gold-standard records (JSON Lines)")
+    parser.add_argument(
+        "--convention",
+        choices=("plover", "act"),
+        default="plover",
+        help="type planned/possible acts as PLOVER's coders do (AGREE, THREATEN; default) "
+        "or by the act itself, as event records carry it",
+    )
 
 
 def run(args) -> int:
     try:
-        result = evaluate(args.file, limit=args.limit)
+        result = evaluate(args.file, limit=args.limit, convention=args.convention)
     except GoldError as exc:
         return fail("plover", exc)
     print(dump_json(result) if args.json else report(result), file=sys.stdout)
