@@ -112,3 +112,46 @@ def test_user_countries_section(parse, tmp_path):
         for m in resolver.resolve(parsed).mentions(0)
     }
     assert codes == {"Strelsau": "RURGOV", "Ruritanian troops": "RURMIL"}
+
+
+def test_two_leaders_are_two_mentions_over_the_same_words(parse, resolvers):
+    parsed = parse(
+        "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday. "
+        "The two leaders signed a statement."
+    )
+    actors = resolvers(("actors_people.yaml",)).resolve(parsed)
+    s = parsed.sentences[1]
+    pair = [m for m in actors.mentions(1) if s.tokens[m.head].text == "leaders"]
+    assert [m.actor.code for m in pair] == ["RUSGOV", "CHNGOV"]
+    assert pair[0].token_start == pair[1].token_start and pair[0].head == pair[1].head
+    assert actors.all_at(1, pair[0].head) == pair
+    assert actors.at(1, pair[0].head) is pair[0]
+
+
+def test_both_countries_refer_to_the_last_two_named(parse, resolvers):
+    parsed = parse("Sudan and Chad signed a deal. Both governments said the border would reopen.")
+    actors = resolvers(()).resolve(parsed)
+    head = next(t.i for t in parsed.sentences[1].tokens if t.text == "governments")
+    assert [m.actor.code for m in actors.all_at(1, head)] == ["SDNGOV", "TCDGOV"]
+
+
+def test_plural_reference_needs_two_earlier_actors(parse, resolvers):
+    parsed = parse("Sudan signed a deal. Both sides said the border would reopen.")
+    actors = resolvers(()).resolve(parsed)
+    head = next(t.i for t in parsed.sentences[1].tokens if t.text == "sides")
+    assert actors.all_at(1, head) == []
+
+
+def test_headline_in_capitals_is_not_one_name(parse, resolvers):
+    parsed = parse("PUTIN MEETS XI IN MOSCOW")
+    actors = resolvers(("actors_people.yaml",)).resolve(parsed)
+    s = parsed.sentences[0]
+    codes = {s.span_text(m.token_start, m.token_end): m.actor.code for m in actors.mentions(0)}
+    assert codes == {"PUTIN": "RUSGOV", "XI": "CHNGOV", "MOSCOW": "RUS"}
+
+
+def test_resolver_works_without_gazetteer(parse):
+    resolver = ActorResolver(ActorKB.load(), gazetteer=None)
+    parsed = parse("Police in Lagos arrested five men.")
+    codes = [m.actor.code for m in resolver.resolve(parsed).mentions(0)]
+    assert "NGACOP" not in codes

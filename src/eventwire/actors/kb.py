@@ -34,12 +34,14 @@ BUILTIN_FILES = (
     "regions.yaml",
     "igos.yaml",
     "people.yaml",
+    "people_history.yaml",
 )
 TRANSNATIONAL = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT", "UIS"})
 ROLE_KINDS = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other"}
 )
 ACTOR_FIELDS = ("name", "aliases", "code", "country", "sector", "from", "to", "wikidata")
+PLACE_KINDS = frozenset({"country", "capital", "region"})
 NO_CODE = "---"  # a user entry that says: this name is not an actor
 
 
@@ -207,9 +209,29 @@ class Words:
     agent_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    pair_quantifiers: frozenset[str] = frozenset()
+    pair_people: frozenset[str] = frozenset()
+    pair_states: frozenset[str] = frozenset()
+    pair_governments: frozenset[str] = frozenset()
+    pair_sides: frozenset[str] = frozenset()
+    business_words: frozenset[str] = frozenset()
+    ethnic_markers: frozenset[str] = frozenset()
 
 
-WORD_LISTS = ("context_preps", "locative_preps", "agent_preps", "pronouns", "name_particles")
+WORD_LISTS = (
+    "context_preps",
+    "locative_preps",
+    "agent_preps",
+    "pronouns",
+    "name_particles",
+    "pair_quantifiers",
+    "pair_people",
+    "pair_states",
+    "pair_governments",
+    "pair_sides",
+    "business_words",
+    "ethnic_markers",
+)
 
 
 def _load_words(data, path) -> Words:
@@ -546,7 +568,7 @@ class ActorKB:
     def __init__(self, builder: _Builder, version: str) -> None:
         self.version = version
         self.lexicon: dict[str, tuple[Entry, ...]] = {
-            k: tuple(v) for k, v in builder.lexicon.items()
+            k: _places_before_people(k, v) for k, v in builder.lexicon.items()
         }
         self.countries: dict[str, dict] = dict(builder.countries)
         self.regions: dict[str, dict] = dict(builder.regions)
@@ -643,6 +665,12 @@ class ActorKB:
         info = self.countries.get(code or "") or self.regions.get(code or "")
         return info["wikidata"] if info else None
 
+    def surname_country(self, surname: str) -> str | None:
+        """The country of everyone known by this surname, when they all served one country
+        ("Bush", "Papandreou"); None when unknown or ambiguous."""
+        found = {r.country for p in self.surnames.get(token_key(surname), ()) for r in p.roles}
+        return found.pop() if len(found) == 1 else None
+
     def person_by_surname(self, surname: str, day: dt.date) -> Person | None:
         """A person known by this surname alone, when exactly one is in office on ``day``."""
         cands = [p for p in self.surnames.get(token_key(surname), ()) if p.role_on(day)]
@@ -684,6 +712,25 @@ class ActorKB:
             else:
                 i += 1
         return out
+
+
+KIND_ORDER = {
+    "actor": 0, "person": 1, "org": 2, "seat": 3, "country": 4, "capital": 5, "region": 6,
+    "sector": 7, "honorific": 8, "former": 9,
+}  # fmt: skip
+
+
+def pick_entry(entries: tuple[Entry, ...]) -> Entry:
+    """The meaning a phrase takes: a user entry first, then by kind (KIND_ORDER)."""
+    return min(entries, key=lambda e: (not e.user, KIND_ORDER.get(e.kind, 99)))
+
+
+def _places_before_people(key: str, entries: list[Entry]) -> tuple[Entry, ...]:
+    """One word that names both a place and a built-in person ("Montenegro", the country
+    and Luis Montenegro's surname) is the place; the person keeps the full name."""
+    if " " in key or not any(e.kind in PLACE_KINDS for e in entries):
+        return tuple(entries)
+    return tuple(e for e in entries if e.kind != "person" or e.user)
 
 
 def _case_ok(entry: Entry, raw: str) -> bool:

@@ -20,33 +20,52 @@ How a phrase is coded (the rules are documented in data/actors/README.md):
   place attached to it ("protesters in Cairo"), else the country of the sentence when
   it names exactly one country and names it as a place, else -- when the sentence
   names no country at all -- the article's context country when one clearly
-  dominates the article.
+  dominates the article;
+* places the knowledge base does not list come from the gazetteer ("Kharkiv" -> UKR);
+* "the two leaders" / "both sides" give two mentions over the same tokens, one per
+  actor named before (``ArticleActors.all_at``).
+
+The full list of rules, with examples, is in data/actors/README.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from eventwire.actors.kb import NO_CODE, ActorKB, Entry, Match, Person, Words, token_key
+from eventwire.actors.kb import (
+    NO_CODE,
+    ActorKB,
+    Entry,
+    Match,
+    Person,
+    Words,
+    pick_entry,
+    token_key,
+)
+from eventwire.actors.placenames import PlaceNames
+from eventwire.actors.syntax import (
+    AGENT_DEPS,
+    appos_joins,
+    context_tokens,
+    effective_dep,
+    headline,
+    name_anchors,
+    np_text,
+    np_tokens,
+    plural,
+    same_report,
+)
 from eventwire.records import Actor, ActorMention, ParsedArticle, Sentence
 
 INNER_DEPS = frozenset(
     {"compound", "flat", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "appos",
      "quantmod", "predet", "nn", "prt", "aux", "cc"}
 )  # fmt: skip
-LEFT_DEPS = frozenset(
-    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct"}
-)
-RIGHT_DEPS = frozenset({"flat", "compound", "case", "appos"})
 SPLIT_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # modifiers that can stand alone
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
-KIND_ORDER = {
-    "actor": 0, "person": 1, "org": 2, "seat": 3, "country": 4, "capital": 5, "region": 6,
-    "sector": 7, "honorific": 8, "former": 9,
-}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- output
@@ -59,17 +78,32 @@ class ArticleActors:
         self._mentions = mentions
         self._countries = countries
         self._by_token: dict[tuple[int, int], ActorMention] = {}
+        self._all_by_token: dict[tuple[int, int], list[ActorMention]] = {}
         for sent_index, items in mentions.items():
-            # wider mentions first, so a nested (narrower) one wins its own tokens
+            # wider mentions first, so a nested (narrower) one wins its own tokens; of two
+            # mentions over the same tokens ("the two leaders") the first keeps them
             for m in sorted(items, key=lambda m: m.token_start - m.token_end):
                 for i in range(m.token_start, m.token_end):
-                    self._by_token[(sent_index, i)] = m
+                    key = (sent_index, i)
+                    held = self._all_by_token.get(key)
+                    if held and _same_extent(held[0], m):
+                        held.append(m)
+                        continue
+                    self._by_token[key] = m
+                    self._all_by_token[key] = [m]
 
     def mentions(self, sentence_index: int) -> list[ActorMention]:
         return list(self._mentions.get(sentence_index, ()))
 
     def at(self, sentence_index: int, token_index: int) -> ActorMention | None:
+        """The narrowest mention covering a token (the first of a pair: see ``all_at``)."""
         return self._by_token.get((sentence_index, token_index))
+
+    def all_at(self, sentence_index: int, token_index: int) -> list[ActorMention]:
+        """Every mention over the narrowest extent covering a token: one actor, or two
+        when a plural phrase refers back to two actors ("the two leaders" -> Biden, Xi),
+        in the order they were named."""
+        return list(self._all_by_token.get((sentence_index, token_index), ()))
 
     def countries(self) -> list[str]:
         return list(self._countries)
@@ -86,11 +120,14 @@ class _Doc:
     day: dt.date
     context_country: str | None
     sentence_country: str | None = None  # the one country named in the current sentence
+    sentence_country_at: list[int] = field(default_factory=list)  # where it is named
     sentence_named: bool = False  # the current sentence names any country
     names: dict[str, Actor] = field(default_factory=dict)  # surname / name key -> actor
     titles: dict[str, Actor] = field(default_factory=dict)  # title key -> actor
     persons: dict[int, list[tuple[int, int, Actor]]] = field(default_factory=dict)
     unsafe: dict[int, bool] = field(default_factory=dict)  # sentence named uncoded people
+    extent: int = -1  # set by a phrase coded from an attached PP: the PP's last token
+    recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, head, actor)
 
 
 @dataclass
@@ -110,6 +147,10 @@ class _Parts:
     former: bool = False
     honorific: bool = False
     covered: set[int] = field(default_factory=set)
+    ctx_orgs: set[int] = field(default_factory=set)  # ids of orgs named in an attached PP
+    ctx_end: int = -1  # last token of the attached PPs that name a place or body
+    business: bool = False  # a company name in the phrase ("BankAmerica's president")
+    ethnic: bool = False  # a nationality word after "ethnic"
 
 
 class ActorResolver:
@@ -118,17 +159,29 @@ class ActorResolver:
     requires = ("ParsedArticle",)
     assigns = ("ArticleActors",)
 
-    def __init__(self, kb: ActorKB) -> None:
+    def __init__(self, kb: ActorKB, *, gazetteer: Any = True) -> None:
+        """``gazetteer``: a ``places.gazetteer.Gazetteer`` to place cities and regions the
+        knowledge base does not list ("police in Lagos" -> NGACOP); True builds one, None
+        or False works without."""
         self.kb = kb
         self.words = kb.words
         self._labels = {k: v.split(" (")[0] for k, v in kb.sector_codes.items()}
+        # the role an ethnic group takes when the phrase names none ("ethnic Albanians")
+        self._civilians = Entry(kind="sector", name="people", code="CVL", term="people")
+        if gazetteer is True:
+            from eventwire.places.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer()
+        self.gazetteer = gazetteer or None
+        self.placenames = PlaceNames(kb, self.gazetteer) if self.gazetteer else None
 
     # ------------------------------------------------------------------ entry point
 
     def resolve(self, parsed: ParsedArticle) -> ArticleActors:
         kb = self.kb
         day = parsed.article.date
-        matches = [kb.match(s) for s in parsed.sentences]
+        places = self.placenames
+        matches = [places.add(s, kb.match(s)) if places else kb.match(s) for s in parsed.sentences]
         counts = self._country_counts(parsed, matches, day)
         doc = _Doc(day=day, context_country=_clear_leader(counts))
         out: dict[int, list[ActorMention]] = {}
@@ -138,15 +191,18 @@ class ActorResolver:
                 for i in range(m.start, m.end):
                     by_token[i] = m
             mentions: list[ActorMention] = []
-            named = {c for m in found if (c := _entry_country(_pick(m.entries), day))}
-            places = set()
-            for m in found:  # countries and capitals named as places, not "Cairo University"
-                e = _pick(m.entries)
-                if e.kind == "capital" or (e.kind == "country" and e.via == "name"):
-                    if sentence.tokens[m.end - 1].dep not in ("compound", "amod", "poss"):
-                        places.add(e.code)
+            named = {
+                c
+                for m in found
+                if (e := pick_entry(m.entries)).via != "town"
+                and not self._ethnic(sentence, m)
+                and (c := _entry_country(e, day))
+            }
             doc.sentence_named = bool(named)
-            doc.sentence_country = places.pop() if len(places) == 1 and len(named) == 1 else None
+            doc.sentence_country = next(iter(named)) if len(named) == 1 else None
+            doc.sentence_country_at = [
+                m.start for m in found if _entry_country(pick_entry(m.entries), day) in named
+            ]
             self._sentence(sentence, by_token, doc, mentions)
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
@@ -159,8 +215,8 @@ class ActorResolver:
         counts: Counter = Counter()
         for found in matches:
             for m in found:
-                e = _pick(m.entries)
-                code = _entry_country(e, day)
+                e = pick_entry(m.entries)
+                code = _entry_country(e, day) if e.via != "town" else None
                 if code:
                     counts[code] += 1
         for place in parsed.article.dateline:
@@ -175,17 +231,31 @@ class ActorResolver:
     def _sentence(self, s: Sentence, by_token, doc: _Doc, out: list[ActorMention]) -> None:
         doc.persons[s.index] = []
         start = len(out)
+        if headline(s):
+            # a headline in capitals parses as one long name ("PUTIN MEETS XI"): only
+            # runs of known words are phrases, each coded on its own
+            i, n = 0, len(s.tokens)
+            while i < n:
+                if i not in by_token:
+                    i += 1
+                    continue
+                a = i
+                while i < n and (i in by_token or s.tokens[i].text.lower() in ("'s", "’s")):
+                    i += 1
+                self._phrase(s, i - 1, by_token, doc, out, only=list(range(a, i)))
+            return
         for t in s.tokens:
             if t.pos not in NOMINAL_POS and not (t.pos == "ADJ" and t.dep in AGENT_DEPS):
                 continue
             if any(m.token_start <= t.i < m.token_end for m in out[start:]):
                 continue  # already inside a mention ("Secretary of State George Shultz")
             if t.dep in INNER_DEPS and s.tokens[t.head].pos in NOMINAL_POS and t.head != t.i:
-                continue
+                if not (t.dep == "appos" and not appos_joins(s, t.head, t.i)):
+                    continue
             self._phrase(s, t.i, by_token, doc, out)
 
-    def _phrase(self, s: Sentence, h: int, by_token, doc: _Doc, out, only=None) -> None:
-        span = _np_tokens(s, h) if only is None else only
+    def _phrase(self, s: Sentence, h: int, by_token, doc: _Doc, out, only=None, shared=()) -> None:
+        span = np_tokens(s, h) if only is None else only
         m = by_token.get(h)
         if only is None and m is not None and m.end - 1 > h:  # "Secretary of State George Shultz"
             for c in s.children[h]:
@@ -197,11 +267,57 @@ class ActorResolver:
             cut = ccs[-1]
             first = s.tokens[cut].head
             if first < cut and s.tokens[first].pos in NOMINAL_POS | {"ADJ"}:
-                self._phrase(s, first, by_token, doc, out, only=[i for i in span if i < cut])
+                part = [i for i in span if i < cut]
+                # "Chinese and Russian officials": the head noun is shared by both
+                shared_head: tuple[int, ...] = ()
+                if s.tokens[first].dep in ("amod", "compound") and s.tokens[first].head == h:
+                    conj = [c for c in s.children[first] if c > cut and s.tokens[c].dep == "conj"]
+                    if conj and s.tokens[conj[0]].pos in ("ADJ", "PROPN"):
+                        last = max(s.subtree(conj[0]))
+                        shared_head = tuple(i for i in span if i > last)
+                self._phrase(s, first, by_token, doc, out, only=part, shared=shared_head)
             span = [i for i in span if i > cut]
-        actor = self._code_phrase(s, h, span, by_token, doc)
+        if shared:
+            actor = self._code_phrase(s, max(shared), [*span, *shared], by_token, doc)
+            if actor:
+                actor = replace(actor, text=s.span_text(min(span), max(span) + 1))
+        else:
+            actor = self._code_phrase(s, h, span, by_token, doc)
+        if isinstance(actor, tuple):  # two actors named before ("the two leaders")
+            a, b = min(span), max(span) + 1
+            for one in actor:
+                out.append(
+                    ActorMention(s.index, a, b, h, s.tokens[a].start, s.tokens[b - 1].end, one)
+                )
+            return
+        if actor is None and only is None and not ccs and s.tokens[h].pos == "NOUN":
+            # a thing named by its owner's words ("a Venezuelan police helicopter", "U.S.
+            # military airstrikes"): the modifiers are coded together, the mention is the
+            # whole phrase as annotators mark it, and its head is the last modifier
+            children = s.children[h]
+            mods = [c for c in children if c < h and s.tokens[c].dep in ("compound", "amod")]
+            if (
+                mods
+                and max(mods) in by_token
+                and max(mods) in span
+                and not any(s.tokens[c].dep == "poss" for c in children)
+            ):
+                h2 = max(mods)
+                inner = self._code_phrase(s, h2, [i for i in span if i <= h2], by_token, doc)
+                if isinstance(inner, Actor):
+                    a, b = min(span), max(span) + 1
+                    text = s.span_text(a, b)
+                    out.append(
+                        ActorMention(
+                            s.index, a, b, h2, s.tokens[a].start, s.tokens[b - 1].end,
+                            replace(inner, text=text),
+                        )
+                    )  # fmt: skip
+                    doc.recent.append((s.index, h2, inner))
+                    return
         if actor is None:
             # not an actor itself: its possessor or named modifiers may be ("Russia's invasion")
+            before = len(out)
             for c in s.children[h]:
                 if (
                     c < h
@@ -209,10 +325,28 @@ class ActorResolver:
                     and s.tokens[c].pos in NOMINAL_POS | {"ADJ"}
                 ):
                     self._phrase(s, c, by_token, doc, out)
+            if only is None and len(out) == before + 1 and s.tokens[h].pos == "NOUN":
+                # one actor names the thing: the mention is the whole phrase, as annotators
+                # mark it ("Iranian sites", "Germany's decision"); its head stays the actor
+                m = out[-1]
+                a, b = min(span), max(span) + 1
+                if a <= m.token_start and m.token_end <= b and s.tokens[m.head].dep != "poss":
+                    tokens = s.tokens
+                    out[-1] = replace(
+                        m,
+                        token_start=a,
+                        token_end=b,
+                        start=tokens[a].start,
+                        end=tokens[b - 1].end,
+                        actor=replace(m.actor, text=s.span_text(a, b)),
+                    )
             return
         if actor is False:
             return
         a, b = min(span), max(span) + 1
+        if doc.extent >= b:  # the mention covers the place or body that placed it
+            b = doc.extent + 1
+            actor = replace(actor, text=s.span_text(a, b))
         tokens = s.tokens
         # a phrase met earlier inside this one ("State" in "Secretary of State X") gives way
         out[:] = [
@@ -231,6 +365,7 @@ class ActorResolver:
                 actor=actor,
             )
         )
+        doc.recent.append((s.index, h, actor))
 
     # ------------------------------------------------------------------ one noun phrase
 
@@ -238,13 +373,13 @@ class ActorResolver:
         p = _Parts()
         seen: set[int] = set()
         in_span = set(span)
-        ctx = _context_tokens(s, h, self.words)
+        ctx = context_tokens(s, h, self.words)
         for i in [*span, *ctx]:
             m = by_token.get(i)
             if m is None or id(m) in seen:
                 continue
             seen.add(id(m))
-            e = _pick(m.entries)
+            e = pick_entry(m.entries)
             if e.kind == "sector" and not _sector_pos_ok(s, m, e):
                 continue
             at_head = m.start <= h < m.end
@@ -259,6 +394,8 @@ class ActorResolver:
                         p.ctx_countries.append(w.country)
                 elif e.kind == "org":
                     p.orgs.append(e)
+                    p.ctx_orgs.add(id(e))
+                p.ctx_end = max(p.ctx_end, *ctx)
                 continue
             p.covered.update(range(m.start, m.end))
             if at_head:
@@ -277,7 +414,10 @@ class ActorResolver:
             elif e.kind == "org":
                 p.orgs.append(e)
             elif e.kind in ("country", "capital", "region"):
-                p.countries.append((e.code, e))
+                if e.via == "adj" and self._ethnic(s, m):
+                    p.ethnic = True  # "ethnic Albanians": a people, not a state
+                else:
+                    p.countries.append((e.code, e))
             elif e.kind == "seat":
                 p.countries.append((e.code, e))
                 p.seat_sector = p.seat_sector or e.sector
@@ -292,14 +432,27 @@ class ActorResolver:
     def _code_phrase(self, s: Sentence, h: int, span: list[int], by_token, doc: _Doc):
         """Actor for the phrase headed by ``h``; None = not an actor, False = explicitly none."""
         tok = s.tokens[h]
+        doc.extent = -1
         if tok.pos == "PRON":
             if tok.text.lower() in self.words.pronouns:
                 return self._pronoun(s, h, doc)
             return None
+        pair = self._pair(s, h, doc)
+        if pair is not None:
+            return pair
         p = self._parts(s, h, span, by_token, doc.day)
+        if p.ethnic and p.head_kind == "country":  # "ethnic Albanians": the people
+            p.head_kind, p.head_entry = "sector", self._civilians
+            if not p.sectors:
+                p.sectors.append((h, self._civilians))
         head_title = p.head_kind == "sector" and p.head_entry is not None and p.head_entry.person
         if p.person is not None and p.head_kind != "person" and not head_title:
-            p.person = None  # "Mubarak's rule": the person is the possessor, not the phrase
+            # "Mubarak's rule": the person is the possessor, not the phrase; but an office
+            # of theirs ("Kishida's government") belongs to their country
+            role = p.person.ref.role_on(doc.day)
+            if role is not None and role.country and p.head_kind == "sector":
+                p.countries.append((role.country, p.person))
+            p.person = None
         if p.person is not None and p.countries:
             text_country = p.countries[0][0]
             if all(r.country != text_country for r in p.person.ref.roles):
@@ -319,6 +472,8 @@ class ActorResolver:
         text = s.span_text(min(span), max(span) + 1)
         title = _title(p)
         sector = self._sector(p)
+        if sector == "GOV" and self._business(s, span, p):
+            sector = "BUS"  # a company's president or spokesman
         country = p.countries[0][0] if p.countries else None
         name_text = _person_name(s, span, h, p, self.words)
 
@@ -340,6 +495,11 @@ class ActorResolver:
         # 2. a known person, with the role held on the article date
         if p.person is not None:
             person: Person = p.person.ref
+            if p.orgs and person.role_on(doc.day) is None:
+                # "NATO Secretary-General Jens Stoltenberg": an office we do not list
+                org = p.orgs[0]
+                actor = Actor(text, person.name, None, org.sector, org.code, person.wikidata)
+                return self._remember(actor, s, h, doc, title, person.name)
             return self._remember(
                 self._person_actor(text, person, country, sector, title, p, doc.day),
                 s, h, doc, title, person.name,
@@ -349,12 +509,14 @@ class ActorResolver:
         if p.orgs and (p.head_kind in ("org", "sector", None) or p.person is None):
             org = p.orgs[0]
             if p.head_kind in ("org", "sector") or name_text:
+                if id(org) in p.ctx_orgs:
+                    doc.extent = p.ctx_end  # "the prosecutor of the ICC"
                 actor = Actor(text, name_text or org.name, None, org.sector, org.code, org.wikidata)
                 return self._remember(actor, s, h, doc, title, name_text)
 
         # 4. capitals and seats acting for their governments
         if p.head_kind == "capital" and not p.sectors:
-            role = _effective_dep(s, h, self.words)  # a place ("in Moscow") is the country
+            role = effective_dep(s, h, self.words)  # a place ("in Moscow") is the country
             sec = "GOV" if role == "agent" else None
             return self._make(text, self._name(country, sec, None), country, sec, None)
         if p.head_kind == "seat" and not p.sectors:
@@ -387,22 +549,26 @@ class ActorResolver:
         # 6. "the president", "the ministry": the last one named in this article
         if country is None and not name_text and title is not None:
             earlier = doc.titles.get(title.term) or doc.titles.get(title.term.split()[-1])
-            if earlier is not None and not _plural(s, h):
-                return Actor(
-                    text,
-                    earlier.name,
-                    earlier.country,
-                    earlier.sector,
-                    earlier.code,
-                    earlier.wikidata,
-                )
+            if earlier is not None and not plural(s, h):
+                actor = replace(earlier, text=text)
+                if title.person:
+                    doc.persons[s.index].append((h, s.tokens[h].head, actor))
+                return actor
         if country is None:
             country = p.ctx_countries[0] if p.ctx_countries else None
+            if country is not None:
+                doc.extent = p.ctx_end  # "a court in Bishkek"
+        if country is None and name_text and " " not in name_text:
+            country = self.kb.surname_country(name_text)  # "President Bush" in 2000
         titled = title is not None and title.person  # "Interior Minister Habib el-Adly"
         if country is None and (not name_text or titled) and p.seat_sector is None:
-            if title is not None and title.generic and _plural(s, h):
+            if title is not None and title.generic and plural(s, h):
                 return None  # "the two leaders", "officials": too vague
             country = doc.sentence_country
+            if country is not None and not any(
+                same_report(s, h, i) for i in doc.sentence_country_at
+            ):
+                country = None  # "A Russian spokesman said rebels attacked": not theirs
             if country is None and not doc.sentence_named:
                 country = doc.context_country
         if p.seat_sector and not any(not e.generic for _, e in p.sectors):
@@ -419,6 +585,49 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ pieces
 
+    def _pair(self, s: Sentence, h: int, doc: _Doc) -> tuple[Actor, Actor] | None:
+        """ "the two leaders", "both sides", "the two countries": the two actors of that
+        kind named last (in this sentence before the phrase, or in the three before)."""
+        words = self.words
+        tok = s.tokens[h]
+        noun = tok.text.lower()
+        if not plural(s, h) or not (
+            noun in words.pair_people or noun in words.pair_states or noun in words.pair_sides
+        ):
+            return None
+        if not any(
+            s.tokens[c].text.lower() in words.pair_quantifiers and c < h for c in s.children[h]
+        ):
+            return None
+        found: dict[str, Actor] = {}
+        for si, head, actor in reversed(doc.recent):
+            if si < s.index - 3 or (si == s.index and head >= h):
+                continue
+            if noun in words.pair_people:
+                if not any(i == head for i, _, _ in doc.persons.get(si, ())):
+                    continue
+                key = actor.name
+            elif noun in words.pair_states:
+                if not actor.country or actor.country not in self.kb.countries:
+                    continue
+                key = actor.country
+                sector = "GOV" if noun in words.pair_governments else None
+                name = self._name(actor.country, sector, None)
+                wikidata = None if sector else self.kb.country_qid(actor.country)
+                actor = Actor("", name, actor.country, sector, actor.country + (sector or ""),
+                              wikidata)  # fmt: skip
+            else:
+                key = actor.code
+            if key not in found:
+                found[key] = actor
+            if len(found) == 2:
+                break
+        if len(found) != 2:
+            return None
+        text = np_text(s, h)
+        second, first = (replace(a, text=text) for a in found.values())
+        return first, second
+
     def _sector(self, p: _Parts) -> str | None:
         if not p.sectors:
             return None
@@ -428,6 +637,26 @@ class ActorResolver:
         specific = [(i, e) for i, e in p.sectors if not e.generic]
         pool = specific or p.sectors
         return max(pool, key=lambda ie: ie[0])[1].code  # nearest the head
+
+    def _ethnic(self, s: Sentence, m: Match) -> bool:
+        """The nationality word is preceded by a word of ``ethnic_markers``."""
+        return m.start > 0 and s.tokens[m.start - 1].text.lower() in self.words.ethnic_markers
+
+    def _business(self, s: Sentence, span: list[int], p: _Parts) -> bool:
+        words = self.words.business_words
+        if not words:
+            return False
+        for i in span:
+            t = s.tokens[i]
+            if t.pos != "PROPN" or i in p.covered or not t.text[:1].isupper():
+                continue
+            key = token_key(t.text)
+            if key in words:
+                return True
+            for w in words:
+                if len(w) >= 4 and len(key) > len(w) and (key.startswith(w) or key.endswith(w)):
+                    return True
+        return False
 
     def _person_actor(self, text, person: Person, country, sector, title, p: _Parts, day):
         role = person.role_on(day)
@@ -508,19 +737,15 @@ class ActorResolver:
                 if key and (key not in doc.names or part == parts[-1]):
                     doc.names[key] = actor
             doc.names[token_key(name_text)] = actor
-        if title is not None and not _plural(s, h):
+        if title is not None and not plural(s, h):
             doc.titles[title.term] = actor
             doc.titles[title.term.split()[-1]] = actor
-        if name_text or (title is not None and title.person and not _plural(s, h)):
+        if name_text or (title is not None and title.person and not plural(s, h)):
             doc.persons[s.index].append((h, s.tokens[h].head, actor))
         return actor
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _pick(entries: tuple[Entry, ...]) -> Entry:
-    return min(entries, key=lambda e: (not e.user, KIND_ORDER.get(e.kind, 99)))
 
 
 def _entry_country(e: Entry, day) -> str | None:
@@ -535,6 +760,10 @@ def _entry_country(e: Entry, day) -> str | None:
     return None
 
 
+def _same_extent(a: ActorMention, b: ActorMention) -> bool:
+    return a.token_start == b.token_start and a.token_end == b.token_end
+
+
 def _clear_leader(counts: Counter) -> str | None:
     """The context country: the only one named, or one named at least twice as often as any other."""
     if not counts:
@@ -546,52 +775,6 @@ def _clear_leader(counts: Counter) -> str | None:
     return top if n1 >= 2 and n1 >= 2 * n2 else None
 
 
-def _np_tokens(s: Sentence, h: int) -> list[int]:
-    toks = s.tokens
-    out = [h]
-    for c in s.children[h]:
-        dep = toks[c].dep
-        if c > h and dep == "appos":
-            out.extend(_np_tokens(s, c))  # "Kuleba, Ukraine's foreign minister" (not its PPs)
-        elif toks[c].pos in ("VERB", "AUX"):
-            continue  # a misparsed clause ("The Taliban closed schools"), not a modifier
-        elif (c < h and dep in LEFT_DEPS) or (c > h and dep in RIGHT_DEPS):
-            out.extend(s.subtree(c))
-    lo, hi = min(out), max(out)
-    return list(range(lo, hi + 1))
-
-
-def _context_tokens(s: Sentence, h: int, words: Words) -> list[int]:
-    out: list[int] = []
-    for c in s.children[h]:
-        tok = s.tokens[c]
-        if c > h and tok.dep == "prep" and tok.text.lower() in words.context_preps:
-            for g in s.children[c]:
-                if s.tokens[g].dep == "pobj":
-                    out.extend(_np_tokens(s, g))
-        elif c > h and tok.dep == "appos":
-            out.extend(_context_tokens(s, c, words))
-    return out
-
-
-def _effective_dep(s: Sentence, h: int, words: Words) -> str:
-    """agent | locative | other: how a place name is used in its clause."""
-    t = s.tokens[h]
-    seen = 0
-    while t.dep == "conj" and t.head != t.i and seen < 10:
-        t = s.tokens[t.head]
-        seen += 1
-    if t.dep in AGENT_DEPS:
-        return "agent"
-    if t.dep == "pobj":
-        prep = s.tokens[t.head].text.lower()
-        if prep in words.agent_preps:
-            return "agent"
-        if prep in words.locative_preps:
-            return "locative"
-    return "other"
-
-
 def _sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
     last = s.tokens[m.end - 1]
     if last.pos in ("NOUN", "PROPN", "X"):
@@ -599,10 +782,6 @@ def _sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
     if last.pos == "ADJ":
         return not e.person  # "military officials" yes; "general election" no
     return False
-
-
-def _plural(s: Sentence, h: int) -> bool:
-    return s.tokens[h].tag in ("NNS", "NNPS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,7 +804,7 @@ def _person_name(s: Sentence, span: list[int], h: int, p: _Parts, words: Words) 
     if p.person is not None:
         return p.person.name
     toks = s.tokens
-    anchors = _name_anchors(s, h, p.covered)
+    anchors = name_anchors(s, h, p.covered)
     run: list[int] = []
     best: list[int] = []
     for i in span:
@@ -655,16 +834,3 @@ def _person_name(s: Sentence, span: list[int], h: int, p: _Parts, words: Words) 
     if not best:
         return None
     return s.span_text(best[0], best[-1] + 1)
-
-
-def _name_anchors(s: Sentence, h: int, covered: set[int] | frozenset = frozenset()) -> set[int]:
-    """Tokens a personal name must include: the head, an apposition to it, or the object
-    of a preposition inside a title ("Secretary of State George Shultz")."""
-    out = {h}
-    for c in s.children[h]:
-        dep = s.tokens[c].dep
-        if dep == "appos":
-            out.add(c)
-        elif dep == "prep" and c in covered:
-            out.update(g for g in s.children[c] if s.tokens[g].dep == "pobj")
-    return out

@@ -1,0 +1,131 @@
+"""Places the actor knowledge base does not list, found with the gazetteer.
+
+``PlaceNames(kb, gazetteer).add(sentence, matches)`` adds a country entry for each run
+of proper nouns that names a city, region or other place the gazetteer knows
+("Kherson", "Lagos", "West Darfur"); the resolver then treats it like a country name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.actors.kb import ActorKB, Entry, Match, pick_entry, token_key
+from eventwire.actors.syntax import headline
+from eventwire.records import Sentence
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "conj", "nsubjpass"})
+PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+CURATED_SALIENCE = 1e8  # gazetteer aliases and countries, not just any town of that name
+CACHE_SIZE = 20000
+TOWN_SALIENCE = 5e4  # "in Kherson" even when the parser took it for a name
+
+
+class PlaceNames:
+    """Finds unlisted places in a sentence; holds no per-article state."""
+
+    def __init__(self, kb: ActorKB, gazetteer: Any) -> None:
+        self.kb = kb
+        self.words = kb.words
+        self.gazetteer = gazetteer
+        self._cache: dict[tuple, tuple] = {}  # look-ups: names repeat across articles
+
+    def add(self, s: Sentence, found: list[Match]) -> list[Match]:
+        """Add the places the gazetteer knows and the knowledge base does not ("Kherson",
+        "Lagos", "West Darfur"): each stands for its country, like a country name.
+
+        A run of proper nouns is looked up when the parser calls it a place, or when it
+        is the object of a locative preposition and not a person's name, or when the
+        gazetteer lists it among its curated names (high salience)."""
+        tokens = s.tokens
+        out = list(found)
+        named = None
+        i, n = 0, len(tokens)
+        in_capitals = headline(s)
+        while i < n:
+            if tokens[i].pos != "PROPN":
+                i += 1
+                continue
+            a = i
+            while i < n and tokens[i].pos == "PROPN" and not (in_capitals and i > a):
+                i += 1  # in a headline in capitals, one word at a time
+            b = i
+            if not tokens[a].text[:1].isupper():
+                continue
+            inside = [m for m in out if m.start < b and a < m.end]
+            # a region word that only begins a longer place name ("West Darfur")
+            piece = (
+                len(inside) == 1
+                and inside[0].start == a
+                and inside[0].end < b
+                and pick_entry(inside[0].entries).kind == "region"
+            )
+            if inside and not piece:
+                continue
+            if any(t.dep in ("compound", "flat") and t.head < a for t in tokens[a:b]):
+                continue  # part of a name or title ("President Bush")
+            labels = {tokens[j].ent_type for j in range(a, b)}
+            locative = self._locative(s, b - 1)
+            if named is None:
+                kinds = ("country", "capital", "seat")
+                named = [e.code for m in found if (e := pick_entry(m.entries)).kind in kinds]
+            place, salience = self._lookup(s.span_text(a, b), named)
+            if place is None and b - a > 2:
+                place, salience = self._lookup(s.span_text(a, b - 1), named)  # "... State"
+            if place is None:
+                continue
+            weak = (
+                labels & PERSON_LABELS
+                and tokens[b - 1].dep in OBJECT_DEPS
+                and salience >= TOWN_SALIENCE
+                and not any(token_key(tokens[j].text) in self.kb.surnames for j in range(a, b))
+            )
+            if weak:
+                labels = {"GPE"}  # "shelled Kherson": a town the parser took for a name
+            if in_capitals and salience < CURATED_SALIENCE:
+                continue  # "MAN", "READING": capitals hide what is a name
+            if not (
+                labels & PLACE_LABELS
+                or piece
+                or salience >= CURATED_SALIENCE
+                or (locative and (not labels & PERSON_LABELS or salience >= TOWN_SALIENCE))
+            ):
+                continue
+            code = place.country
+            if code is None or code not in self.kb.countries:
+                continue
+            entry = Entry(
+                kind="country",
+                name=self.kb.country_name(code) or code,
+                code=code,
+                wikidata=self.kb.country_qid(code),
+                via="town" if weak else "place",  # a town does not set the sentence's country
+            )
+            if piece:
+                out.remove(inside[0])
+            out.append(Match(a, b, (entry,)))
+        if len(out) != len(found):
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _lookup(self, name: str, named: list[str]):
+        key = (name, tuple(named))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        gaz = self.gazetteer
+        place = gaz.lookup(name, countries=named)
+        best = 0.0
+        if place is not None:
+            best = max((sal for p, sal in gaz.candidates(name) if p == place), default=0.0)
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = (place, best)
+        return place, best
+
+    def _locative(self, s: Sentence, h: int) -> bool:
+        t = s.tokens[h]
+        if t.dep != "pobj":
+            return False
+        prep = s.tokens[t.head].text.lower()
+        return prep in self.words.locative_preps or prep in self.words.context_preps

@@ -1,0 +1,41 @@
+"""Places the actor knowledge base does not list (eventwire.actors.placenames)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorKB
+from eventwire.actors.kb import pick_entry
+from eventwire.actors.placenames import PlaceNames
+from eventwire.places.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return PlaceNames(ActorKB.load(), Gazetteer())
+
+
+def _places(finder, parsed):
+    s = parsed.sentences[0]
+    found = finder.add(s, finder.kb.match(s))
+    return {s.span_text(m.start, m.end): pick_entry(m.entries).code for m in found}
+
+
+def test_city_in_a_prepositional_phrase(finder, parse):
+    assert _places(finder, parse("Police in Lagos arrested two men."))["Lagos"] == "NGA"
+
+
+def test_region_word_inside_a_place_name(finder, parse):
+    found = _places(finder, parse("Rebels attacked villages in West Darfur State."))
+    assert "West" not in found
+    assert "SDN" in found.values()
+
+
+def test_title_and_name_are_not_places(finder, parse):
+    found = _places(finder, parse("President Bush spoke to reporters."))
+    assert "Bush" not in found
+
+
+def test_capitals_are_not_looked_up_as_towns(finder, parse):
+    found = _places(finder, parse("POLICE ARREST MAN AFTER STABBING IN READING"))
+    assert "MAN" not in found and "READING" not in found
