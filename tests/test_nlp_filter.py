@@ -45,13 +45,12 @@ def test_every_lexicon_predicate_in_the_golden_sentences_is_kept(parse, lemmas, 
     assert missed == []
 
 
-def test_filtered_parse_skips_sentences_without_predicates_and_keeps_offsets(
-    parser, sentence_filter
-):
+def test_filtered_parse_skips_sentences_without_predicates_and_keeps_offsets(parser):
+    sentence_filter = SentenceFilter.from_lemmas({"shell"}, parser.nlp)
     body = (
         "The weather in the capital was mild. "
         "Russian troops shelled the town of Bakhmut on Monday. "
-        "Heavy snow fell overnight across the region."
+        "Markets were closed for the holiday."
     )
     article = Article(doc_id="f", date=dt.date(2023, 3, 17), text=body)
     parser.sentence_filter = sentence_filter

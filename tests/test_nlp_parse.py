@@ -60,3 +60,10 @@ def test_batches_keep_article_order(parser):
     ]
     out = list(parser.iter_parse(articles, chunk=2))
     assert [p.article.doc_id for p in out] == ["0", "1", "2", "3", "4"]
+
+
+def test_long_articles_go_through_in_smaller_batches(parser):
+    article = Article(doc_id="x", date=dt.date(2023, 1, 1), text="x")
+    batches = list(parser._batches([article] * 5, lambda a: 30_000))
+    assert [len(b) for b in batches] == [1, 1, 1, 1, 1]
+    assert [len(b) for b in parser._batches([article] * 70, lambda a: 10)] == [32, 32, 6]

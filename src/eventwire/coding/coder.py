@@ -90,7 +90,7 @@ class Coder:
         matches = self._absorb(s, matches)
         events: list[CodedEvent] = []
         for m in matches:
-            events.extend(self._events(s, m))
+            events.extend(e for e in self._events(s, m) if not _one_phrase(e))
         events.sort(key=lambda e: (e.span[0], e.head, e.cameo))
         return events
 
@@ -363,6 +363,15 @@ class Coder:
         return [], False
 
 
+def _one_phrase(event: CodedEvent) -> bool:
+    """Source and target are two adjacent pieces of one name the parser split
+    ("Ukrainian leader | Volodymyr Zelensky"), coded alike: not an event between two."""
+    a, b = event.source, event.target
+    if a is None or b is None or a.actor.code != b.actor.code:
+        return False
+    return a.token_end == b.token_start or b.token_end == a.token_start
+
+
 def _coarse(tok) -> str | None:
     if tok.pos == "VERB":
         return "VERB"
@@ -386,6 +395,12 @@ class _View:
                 self.mention_at.setdefault(i, mention)
         for mention in mentions:
             self.mention_at.setdefault(mention.head, mention)
+        # "the two leaders": one phrase that stands for several actors comes as several
+        # mentions over the same tokens; an argument naming one names them all
+        self.together: dict[tuple[int, int, int], list[ActorMention]] = {}
+        for mention in mentions:
+            key = (mention.token_start, mention.token_end, mention.head)
+            self.together.setdefault(key, []).append(mention)
         self._subtrees: dict[int, list[int]] = {}
         self._forms: dict[int, tuple[str, ...]] = {}
         self._near: dict[int, set[str]] = {}
@@ -643,8 +658,12 @@ class _View:
                         linked.append(self.tokens[k].head)
                 for k in linked:
                     found = self.mention_at.get(k)
-                    if found is not None and all(found is not x for x in out):
-                        out.append(found)
+                    if found is None:
+                        continue
+                    key = (found.token_start, found.token_end, found.head)
+                    for each in self.together.get(key, [found]):
+                        if all(each is not x for x in out):
+                            out.append(each)
         return out
 
     def conjuncts(self, t: int) -> list[int]:

@@ -69,7 +69,7 @@ class Factuality:
                 cur = parent
                 continue
             break
-        self._phrases(sentence, cur, found)
+        self._phrases(sentence, cur, found, head)
         if not found:
             return "occurred"
         return max(found, key=RANK.__getitem__)
@@ -145,10 +145,20 @@ class Factuality:
             if t.dep == "mark" and t.lemma.lower() in self.cues.conditional:
                 found.add("possible")
 
-    def _phrases(self, sentence: Sentence, top: int, found: set[str]) -> None:
+    def _phrases(self, sentence: Sentence, top: int, found: set[str], head: int) -> None:
+        """Modal phrases ("on the cards") in the clause of ``top``; a clause coordinated
+        with it ("X spoke on Thursday, and a call is on the cards") is its own scope
+        unless it holds the event."""
         if not self.cues.phrases:
             return
-        words = [sentence.tokens[i].text.lower() for i in sentence.subtree(top)]
+        toks = sentence.tokens
+        region = set(sentence.subtree(top))
+        for c in sentence.children[top]:
+            if toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX"):
+                clause = set(sentence.subtree(c))
+                if head not in clause:
+                    region -= clause
+        words = [toks[i].text.lower() for i in sorted(region)]
         present = set(words)
         for phrase, modality in self.cues.phrases:
             if phrase[0] not in present:  # most phrases fail on their first word

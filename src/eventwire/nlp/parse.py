@@ -91,10 +91,19 @@ class Parser:
     assigns = ("ParsedArticle.sentences",)
 
     def __init__(
-        self, *, model: str | None = None, batch_size: int = 32, nlp=None, sentence_filter=None
+        self,
+        *,
+        model: str | None = None,
+        batch_size: int = 32,
+        max_batch_chars: int = 40_000,
+        nlp=None,
+        sentence_filter=None,
     ) -> None:
         self.nlp = nlp if nlp is not None else load_model(model)
         self.batch_size = batch_size
+        # spaCy's memory grows with the text of a batch, not its count of documents:
+        # long articles go through in smaller batches (at least one article each)
+        self.max_batch_chars = max_batch_chars
         self.model_name = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         self.sentence_filter = sentence_filter  # a SentenceFilter, or None to parse everything
         self._sentencizer = None
@@ -107,14 +116,25 @@ class Parser:
             yield from self._parse_filtered(articles)
             return
 
-        def texts():
-            for a in articles:
-                yield a.coded_text
+        for batch in self._batches(articles, lambda a: len(a.coded_text)):
+            docs = self.nlp.pipe([a.coded_text for a in batch], batch_size=len(batch))
+            for article, doc in zip(batch, docs, strict=True):
+                yield self.from_doc(article, doc)
 
-        for article, doc in zip(
-            articles, self.nlp.pipe(texts(), batch_size=self.batch_size), strict=True
-        ):
-            yield self.from_doc(article, doc)
+    def _batches(self, items: list, size) -> Iterator[list]:
+        """``items`` in order, in batches of at most ``batch_size`` items and
+        ``max_batch_chars`` characters (a longer single item is a batch of its own)."""
+        batch: list = []
+        chars = 0
+        for item in items:
+            n = size(item)
+            if batch and (len(batch) >= self.batch_size or chars + n > self.max_batch_chars):
+                yield batch
+                batch, chars = [], 0
+            batch.append(item)
+            chars += n
+        if batch:
+            yield batch
 
     def _chunks(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of runs of sentences that may hold an event."""
@@ -144,12 +164,13 @@ class Parser:
             for start, end in self._chunks(text):
                 items.append((text[start:end], (ai, start)))
         per_article: list[list[Sentence]] = [[] for _ in articles]
-        for doc, (ai, start) in self.nlp.pipe(items, batch_size=self.batch_size, as_tuples=True):
-            offset = articles[ai].code_start + start
-            found = per_article[ai]
-            for span in doc.sents:
-                if span.text.strip():
-                    found.append(_sentence_from_span(span, len(found), offset))
+        for batch in self._batches(items, lambda item: len(item[0])):
+            for doc, (ai, start) in self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True):
+                offset = articles[ai].code_start + start
+                found = per_article[ai]
+                for span in doc.sents:
+                    if span.text.strip():
+                        found.append(_sentence_from_span(span, len(found), offset))
         for article, sentences in zip(articles, per_article, strict=True):
             yield ParsedArticle(article=article, sentences=tuple(sentences))
 
