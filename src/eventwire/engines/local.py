@@ -79,7 +79,7 @@ def default_workers() -> int:
 class LocalEngine:
     """Codes articles with ``workers`` processes (1 = in this process)."""
 
-    def __init__(self, *, workers: int | None = None, chunk_size: int = 32, **settings) -> None:
+    def __init__(self, *, workers: int | None = None, chunk_size: int = 4, **settings) -> None:
         self.workers = workers or default_workers()
         self.chunk_size = chunk_size
         self.settings = settings
