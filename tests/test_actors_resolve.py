@@ -155,3 +155,18 @@ def test_resolver_works_without_gazetteer(parse):
     parsed = parse("Police in Lagos arrested five men.")
     codes = [m.actor.code for m in resolver.resolve(parsed).mentions(0)]
     assert "NGACOP" not in codes
+
+
+def test_coordination_that_leaves_no_phrase_after_the_split_does_not_fail(parse):
+    from eventwire.actors.kb import ActorKB
+    from eventwire.actors.resolve import ActorResolver
+
+    resolver = ActorResolver(ActorKB.load())
+    for text in (
+        "New interest rates on two-year and one-year deposits at banks will be 3.64 pct "
+        "and 3.39 pct per annum, respectively.",
+        "The interest rate ceiling of MMCs with maturities of between one year and two "
+        "years will be set at 0.5 percentage point below the deposit rate, the bank said.",
+    ):
+        actors = resolver.resolve(parse(text, "1987-03-02"))
+        assert all(m.token_start < m.token_end for m in actors.mentions(0))

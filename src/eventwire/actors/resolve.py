@@ -277,6 +277,8 @@ class ActorResolver:
                         shared_head = tuple(i for i in span if i > last)
                 self._phrase(s, first, by_token, doc, out, only=part, shared=shared_head)
             span = [i for i in span if i > cut]
+        if not span:  # nothing of the phrase is left after the split
+            return
         if shared:
             actor = self._code_phrase(s, max(shared), [*span, *shared], by_token, doc)
             if actor:
