@@ -49,6 +49,7 @@ class Anchorer:
         links = "|".join(re.escape(w) for w in data.get("range_link", ()))
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
         self.span_years = int(data.get("vague_span_years", 1))
+        self.perfect_aux = frozenset(w.lower() for w in data.get("perfect_auxiliaries", ()))
         occasion = data.get("same_occasion") or {}
         self.occasion_sentences = int(occasion.get("max_sentences_back", 0))
         self.occasion_days = int(occasion.get("max_span_days", 0))
@@ -261,7 +262,11 @@ class Anchorer:
             found = self._date(sentence, best[1], best[2], timexes, dct)
             if found is not None:
                 return found
-        if modality == "planned":
+        if modality == "planned" or (
+            modality == "possible" and not _past(sentence, head, self.perfect_aux)
+        ):
+            # a possible event in a present or future clause ("a call is on the cards",
+            # "could visit") is, like a planned one, still to come
             same = self._same_occasion(sentence, dct, context)
             if same is not None:
                 return same
@@ -271,3 +276,28 @@ class Anchorer:
             earlier = add_years(dct, -self.span_years)
             return EventDate(earlier, dct, "year", None, "PAST_REF", "relative")
         return EventDate(dct, dct, "day", None, None, "document")
+
+
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _past(sentence: Sentence, head: int, perfect_aux: frozenset[str]) -> bool:
+    """Whether the clause of ``head`` is in a past tense ("may have attacked", "said"):
+    an event noun takes the tense of the verb it depends on."""
+    toks = sentence.tokens
+    cur = head
+    for _ in range(4):
+        tok = toks[cur]
+        if tok.pos in ("VERB", "AUX"):
+            break
+        if tok.head == cur:
+            return False
+        cur = tok.head
+    tok = toks[cur]
+    if tok.tag == "VBD":
+        return True
+    auxes = [toks[c] for c in sentence.children[cur] if toks[c].dep in ("aux", "auxpass")]
+    if any(a.tag == "VBD" for a in auxes):
+        return True
+    # a perfect: "may have attacked", "could have met"
+    return tok.tag == "VBN" and any(a.lemma.lower() in perfect_aux for a in auxes)
