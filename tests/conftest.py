@@ -37,3 +37,17 @@ def shared_data():
     if not path.is_dir():
         pytest.skip("../shared/data is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def record_fields() -> set[str]:
+    """The event-record field names, read from the contract in docs/event-record.md."""
+    import re
+
+    text = (ROOT / "docs" / "event-record.md").read_text(encoding="utf-8")
+    table = text.split("One JSON object per event:", 1)[1].split("An **actor**", 1)[0]
+    fields = set()
+    for line in table.splitlines():
+        if line.startswith("| `"):
+            fields.update(re.findall(r"`(\w+)`", line.split("|")[1]))
+    return fields

@@ -28,27 +28,6 @@ ARTICLES = {
         "date 2023-05-05 Armenia and Azerbaijan held peace talks in Washington on Thursday.\n"
     ),
 }
-RECORD_KEYS = {
-    "event_id",
-    "doc_id",
-    "doc_date",
-    "sentence_index",
-    "sentence",
-    "span",
-    "trigger",
-    "source",
-    "target",
-    "cameo",
-    "cameo_root",
-    "cameo_label",
-    "plover",
-    "quad_class",
-    "goldstein",
-    "modality",
-    "date",
-    "location",
-    "confidence",
-}
 
 
 @pytest.fixture(scope="module")
@@ -98,14 +77,14 @@ def _jsonl(text: str) -> list[dict]:
 # --------------------------------------------------------------------------- run_code
 
 
-def test_run_code_prints_and_stores_the_same_events(pipeline, inputs, tmp_path):
+def test_run_code_prints_and_stores_the_same_events(pipeline, inputs, tmp_path, record_fields):
     with open_store(tmp_path / "s.duckdb") as store:
         summary, out, err = _code(pipeline, [inputs], store=store)
         printed = _jsonl(out)
         assert summary.exit_code == 0 and err == ""
         assert (summary.articles, summary.stored, summary.skipped) == (3, 3, 0)
         assert summary.events == len(printed) > 0
-        assert all(RECORD_KEYS <= set(rec) for rec in printed)
+        assert all(record_fields <= set(rec) for rec in printed)
         assert sorted(store.events(), key=lambda r: r["event_id"]) == sorted(
             printed, key=lambda r: r["event_id"]
         )
@@ -175,7 +154,7 @@ def test_cli_code_no_store_writes_no_database(inputs, tmp_path, monkeypatch, cap
     assert not (tmp_path / "eventwire.duckdb").exists()
 
 
-def test_eventwire_executable_prints_jsonl_when_piped(inputs, tmp_path):
+def test_eventwire_executable_prints_jsonl_when_piped(inputs, tmp_path, record_fields):
     exe = Path(sys.executable).with_name("eventwire")
     if not exe.exists():
         pytest.skip("the eventwire script is not installed next to this Python")
@@ -188,7 +167,7 @@ def test_eventwire_executable_prints_jsonl_when_piped(inputs, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     printed = _jsonl(proc.stdout)
-    assert printed and all(RECORD_KEYS <= set(rec) for rec in printed)
+    assert printed and all(record_fields <= set(rec) for rec in printed)
     with open_store(tmp_path / "eventwire.duckdb") as store:
         assert store.counts() == {"articles": 1, "mentions": len(printed)}
 

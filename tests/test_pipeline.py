@@ -21,34 +21,13 @@ def pipeline():
     return Pipeline()
 
 
-def test_code_returns_event_records_with_the_contract_fields(pipeline):
+def test_code_returns_event_records_with_the_contract_fields(pipeline, record_fields):
     events = pipeline.code(
         "Russian President Vladimir Putin visited Beijing on Tuesday.", date="2023-03-17"
     )
     assert events, "a visit with two known actors must be coded"
     visit = events[0]
-    for field in (
-        "event_id",
-        "doc_id",
-        "doc_date",
-        "sentence_index",
-        "sentence",
-        "span",
-        "trigger",
-        "source",
-        "target",
-        "cameo",
-        "cameo_root",
-        "cameo_label",
-        "plover",
-        "quad_class",
-        "goldstein",
-        "modality",
-        "date",
-        "location",
-        "confidence",
-    ):
-        assert field in visit
+    assert record_fields <= set(visit)
     assert visit["source"]["code"] == "RUSGOV" and visit["target"]["country"] == "CHN"
     assert visit["cameo"].startswith("04") and visit["modality"] == "occurred"
     assert visit["date"]["start"] == "2023-03-14" and visit["date"]["basis"] == "relative"

@@ -96,24 +96,25 @@ def run_bench(
     engine.start()  # load the model(s) before the clock starts
     events = 0
     store_seconds = 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "bench.duckdb")
-        batch = []
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as store:
+        batch: list = []
+
+        def store_batch() -> None:
+            nonlocal store_seconds
+            s = time.perf_counter()
+            store.add_batch(batch)
+            store_seconds += time.perf_counter() - s
+            batch.clear()
+
         start = time.perf_counter()
         for article, article_events in engine.code_articles(articles):
             events += len(article_events)
             batch.append((article, article_events))
             if len(batch) >= 64:
-                s = time.perf_counter()
-                store.add_batch(batch)
-                store_seconds += time.perf_counter() - s
-                batch = []
+                store_batch()
         if batch:
-            s = time.perf_counter()
-            store.add_batch(batch)
-            store_seconds += time.perf_counter() - s
+            store_batch()
         seconds = time.perf_counter() - start
-        store.close()
     engine.close()
 
     stages = {"ingest": round(ingest_seconds, 3)}

@@ -26,6 +26,59 @@ HISTORICAL_DAYS = 60  # an event ending this long before the article date is bac
 STAGES = ("ingest", "spacy", "temporal", "actors", "coding")
 
 
+def timed_next(iterator: Iterator, timings: dict[str, float] | None, stage: str):
+    """``next(iterator, None)``, its time added to ``timings[stage]``."""
+    if timings is None:
+        return next(iterator, None)
+    t0 = time.perf_counter()
+    item = next(iterator, None)
+    timings[stage] += time.perf_counter() - t0
+    return item
+
+
+def code_inputs(
+    code_articles: Callable[..., Iterator[tuple[Article, list[Event]]]],
+    paths: Iterable[str | Path],
+    *,
+    skip: Callable[[str], bool] | None = None,
+    max_bytes: int | None = None,
+    timings: dict[str, float] | None = None,
+    chunk: int = 256,
+) -> Iterator[tuple[Article, list[Event]] | IngestError]:
+    """Read input and code it with ``code_articles`` (a pipeline's or an engine's).
+
+    Bad input, and articles a stage fails on, are yielded as ``IngestError`` in input
+    order and skipped; everything else is coded.  ``skip(doc_id)`` returning True leaves
+    an article out before it is parsed (used to resume against a store that holds it).
+    Articles are read ``chunk`` at a time, so reading and coding are timed apart.
+    """
+    from eventwire.ingest import read_articles
+
+    pending: list[Article] = []
+    errors: list[IngestError] = []
+
+    def flush():
+        for result in code_articles(pending, on_error=errors.append):
+            yield from errors
+            errors.clear()
+            yield result
+        yield from errors
+        errors.clear()
+        pending.clear()
+
+    items = read_articles(paths, max_bytes=max_bytes)
+    while (item := timed_next(items, timings, "ingest")) is not None:
+        if isinstance(item, IngestError):
+            if pending:  # keep input order: code what came before the error first
+                yield from flush()
+            yield item
+        elif skip is None or not skip(item.doc_id):
+            pending.append(item)
+            if len(pending) >= chunk:
+                yield from flush()
+    yield from flush()
+
+
 def coding_error(article: Article, exc: Exception) -> IngestError:
     """The report for an article that a stage failed on (it is skipped, not stored)."""
     where = article.path or f"<{article.doc_id}>"
@@ -196,12 +249,7 @@ class Pipeline:
         the other articles of the batch are still coded.
         """
         parsed_articles = self.parser.iter_parse(articles)
-        while True:
-            t0 = time.perf_counter()
-            parsed = next(parsed_articles, None)
-            self.timings["spacy"] += time.perf_counter() - t0
-            if parsed is None:
-                return
+        while (parsed := timed_next(parsed_articles, self.timings, "spacy")) is not None:
             try:
                 events = self.code_parsed(parsed)
             except Exception as exc:  # one bad article must not stop the batch
@@ -219,44 +267,10 @@ class Pipeline:
         *,
         skip: Callable[[str], bool] | None = None,
     ) -> Iterator[tuple[Article, list[Event]] | IngestError]:
-        """Read files, folders, gzip, JSONL/CSV or ``-`` and code them.
-
-        Bad input is yielded as ``IngestError`` (and skipped); everything else is coded.
-        ``skip(doc_id)`` returning True leaves an article out before it is parsed (used
-        to resume a run against a store that already holds it).
-        """
-        from eventwire.ingest import read_articles
-
-        pending: list[Article] = []
-        errors: list[IngestError] = []
-
-        def flush():
-            yield from errors
-            errors.clear()
-            for result in self.code_articles(pending, on_error=errors.append):
-                yield from errors
-                errors.clear()
-                yield result
-            yield from errors
-            errors.clear()
-            pending.clear()
-
-        items = read_articles(paths, max_bytes=self.max_bytes)
-        while True:
-            t0 = time.perf_counter()
-            item = next(items, None)
-            self.timings["ingest"] += time.perf_counter() - t0
-            if item is None:
-                break
-            if isinstance(item, IngestError):
-                errors.append(item)
-            elif skip is not None and skip(item.doc_id):
-                continue
-            else:
-                pending.append(item)
-            if len(pending) >= 256:
-                yield from flush()
-        yield from flush()
+        """Read files, folders, gzip, JSONL/CSV or ``-`` and code them (see ``code_inputs``)."""
+        return code_inputs(
+            self.code_articles, paths, skip=skip, max_bytes=self.max_bytes, timings=self.timings
+        )
 
     # ------------------------------------------------------------------ convenience
 

@@ -172,19 +172,12 @@ class LocalEngine:
         max_bytes: int | None = None,
     ) -> Iterator[tuple[Article, list[Event]] | IngestError]:
         """Read input, report bad pieces as ``IngestError`` and code the rest, in order."""
-        from eventwire.ingest import read_articles
+        from eventwire.pipeline import code_inputs
 
-        errors: list[IngestError] = []
-
-        def good():
-            for item in read_articles(paths, max_bytes=max_bytes):
-                if isinstance(item, IngestError):
-                    errors.append(item)
-                elif skip is None or not skip(item.doc_id):
-                    yield item
-
-        for result in self.code_articles(good(), on_error=errors.append):
-            while errors:
-                yield errors.pop(0)
-            yield result
-        yield from errors
+        own_pool = self.workers > 1 and self._pool is None
+        self.start()  # one pool for every chunk of the input
+        try:
+            yield from code_inputs(self.code_articles, paths, skip=skip, max_bytes=max_bytes)
+        finally:
+            if own_pool:
+                self.close()
