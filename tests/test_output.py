@@ -19,44 +19,12 @@ from eventwire.output import (
     write_csv,
     write_jsonl,
 )
-from eventwire.records import Actor, Event, EventDate, Place
-
-SENTENCE = "Ruritania's Foreign Minister will visit Paris on Tuesday."
+from eventwire.records import Event, EventDate
+from sample_records import SENTENCE, sample_event
 
 
 def event(k: int = 0, **kw) -> Event:
-    fields = dict(
-        event_id=f"e{k}",
-        doc_id="d1",
-        doc_date=dt.date(2024, 5, 10),
-        sentence_index=0,
-        sentence=SENTENCE,
-        span=(0, 57),
-        trigger="will visit",
-        source=Actor(
-            "Ruritania's Foreign Minister", "Foreign Minister of Ruritania", "RUR", "GOV", "RURGOV"
-        ),
-        target=Actor("Paris", "France", "FRA", None, "FRA", "Q142"),
-        cameo="042",
-        cameo_label="Make a visit",
-        plover="CONSULT",
-        quad_class=1,
-        goldstein=1.9,
-        modality="planned",
-        date=EventDate(
-            dt.date(2024, 5, 14),
-            dt.date(2024, 5, 14),
-            "day",
-            "on Tuesday",
-            "2024-05-14",
-            "relative",
-        ),
-        location=Place("Paris", "FRA", 2988507, 48.853, 2.349, "city"),
-        confidence=0.8,
-        versions={"lexicon": "x1"},
-    )
-    fields.update(kw)
-    return Event(**fields)
+    return sample_event(event_id=f"e{k}", versions={"lexicon": "x1"}, **kw)
 
 
 def test_jsonl_lines_are_event_records():

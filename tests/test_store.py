@@ -13,9 +13,10 @@ import time
 import duckdb
 import pytest
 
-from eventwire.records import Actor, Article, Event, EventDate, Place
+from eventwire.records import Article, Event, EventDate, Place
 from eventwire.store import StoreError, open_store
 from eventwire.store.migrations import CURRENT_VERSION
+from sample_records import sample_event
 
 VERSIONS = {"eventwire": "0.1.0", "lexicon": "lexicon-test", "actors": "actors-test"}
 
@@ -49,36 +50,14 @@ def make_event(doc_id: str, k: int = 0, **kw) -> Event:
     fields = dict(
         event_id=f"{doc_id}-e{k}",
         doc_id=doc_id,
-        doc_date=dt.date(2024, 5, 10),
         sentence_index=k,
-        sentence="Ruritania's Foreign Minister will visit Paris on Tuesday.",
         span=(8, 57),
-        trigger="will visit",
-        source=Actor(
-            "Ruritania's Foreign Minister", "Foreign Minister of Ruritania", "RUR", "GOV", "RURGOV"
-        ),
-        target=Actor("Paris", "France", "FRA", None, "FRA", "Q142"),
-        cameo="042",
-        cameo_label="Make a visit",
-        plover="CONSULT",
-        quad_class=1,
-        goldstein=1.9,
-        modality="planned",
-        date=EventDate(
-            dt.date(2024, 5, 14),
-            dt.date(2024, 5, 14),
-            "day",
-            "on Tuesday",
-            "2024-05-14",
-            "relative",
-        ),
-        location=Place("Paris", "FRA", 2988507, 48.853, 2.349, "city"),
         confidence=0.8123,
         plover_mode="visit",
         versions=VERSIONS,
     )
     fields.update(kw)
-    return Event(**fields)
+    return sample_event(**fields)
 
 
 def batch(prefix: str, n: int, per: int = 2) -> list[tuple[Article, list[Event]]]:
