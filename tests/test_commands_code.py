@@ -135,6 +135,15 @@ def test_cli_code_jsonl_and_store(inputs, tmp_path, capsys):
         assert store.counts() == {"articles": 3, "mentions": len(printed)}
 
 
+def test_cli_code_with_the_context_sentence_filter_prints_the_same_events(inputs, tmp_path, capsys):
+    argv = ["code", str(inputs), "--no-store", "--quiet", "--format", "jsonl"]
+    assert cli.main(argv) == 0
+    full = _jsonl(capsys.readouterr().out)
+    assert cli.main([*argv, "--sentence-filter", "context"]) == 0
+    filtered = _jsonl(capsys.readouterr().out)
+    assert full and filtered == full
+
+
 def test_cli_code_bad_input_exits_1(bad_inputs, tmp_path, capsys):
     db = tmp_path / "cli.duckdb"
     argv = ["code", *map(str, bad_inputs), "--db", str(db), "--format", "table", "--quiet"]

@@ -2,8 +2,9 @@
 
 ``run_bench`` codes a corpus with the local engine, writes the events to a scratch
 DuckDB store, and in the same run passes the same texts through bare ``nlp.pipe`` with
-the same model and components; the ratio of the two throughputs is eventwire's
-overhead over its parser.
+the same model and components, in as many processes; the ratio of the two throughputs
+is eventwire's overhead over its parser.  The two alternate in blocks of articles, so a
+busy machine slows both alike.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class BenchResult:
     peak_rss_mb_per_worker: list[float] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
     skipped: int = 0
+    sentence_filter: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -61,19 +63,70 @@ def load_articles(corpus: str | Path, limit: int | None) -> tuple[list[Article],
     return articles, skipped
 
 
-def bare_spacy(articles: list[Article], *, workers: int, batch_size: int) -> tuple[float, int, int]:
-    """Seconds for bare ``nlp.pipe`` over the same texts; also sentences and tokens."""
+# The bare model of a reference worker process, set by the pool initializer there.
+_REFERENCE: dict[str, object] = {}
+
+
+def _init_reference() -> None:
     from eventwire.nlp.parse import load_model
 
-    nlp = load_model()
-    texts = [a.coded_text for a in articles]
+    _REFERENCE["nlp"] = load_model()
+
+
+def _pipe(nlp, texts: list[str], batch_size: int) -> tuple[int, int]:
     sentences = tokens = 0
-    start = time.perf_counter()
-    kwargs = {"n_process": workers} if workers > 1 else {}
-    for doc in nlp.pipe(texts, batch_size=batch_size, **kwargs):
+    for doc in nlp.pipe(texts, batch_size=batch_size):
         tokens += len(doc)
         sentences += sum(1 for _ in doc.sents)
-    return time.perf_counter() - start, sentences, tokens
+    return sentences, tokens
+
+
+def _pipe_in_worker(task: tuple[list[str], int]) -> tuple[int, int]:
+    texts, batch_size = task
+    return _pipe(_REFERENCE["nlp"], texts, batch_size)
+
+
+class BareSpacy:
+    """The reference: bare ``nlp.pipe`` with the same model and components, in as many
+    processes as the engine, each loading the model once, fed the same chunks of texts."""
+
+    def __init__(self, *, workers: int, batch_size: int, chunk_size: int) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.chunk_size = chunk_size
+        self._nlp = None
+        self._pool = None
+
+    def start(self) -> None:
+        if self.workers == 1:
+            from eventwire.nlp.parse import load_model
+
+            self._nlp = load_model()
+            return
+        import multiprocessing as mp
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self._pool = mp.get_context(method).Pool(self.workers, initializer=_init_reference)
+        # wait until every worker has its model, as the engine does before its clock starts
+        self._pool.map(_pipe_in_worker, [([""], 1)] * self.workers, chunksize=1)
+
+    def run(self, texts: list[str]) -> tuple[int, int]:
+        """Sentences and tokens of ``texts``."""
+        if self._pool is None:
+            return _pipe(self._nlp, texts, self.batch_size)
+        step = self.chunk_size
+        tasks = [(texts[i : i + step], self.batch_size) for i in range(0, len(texts), step)]
+        sentences = tokens = 0
+        for s, t in self._pool.imap(_pipe_in_worker, tasks, chunksize=1):
+            sentences += s
+            tokens += t
+        return sentences, tokens
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
 
 def run_bench(
@@ -83,7 +136,14 @@ def run_bench(
     limit: int | None = None,
     batch_size: int = 32,
     reference: bool = True,
+    sentence_filter: str | None = None,
+    block: int = 100,
 ) -> BenchResult:
+    """Code ``corpus`` and, with ``reference``, pass the same texts through bare spaCy.
+
+    The two alternate block by block (``block`` articles at a time), so that whatever
+    else the machine does slows both alike and the ratio stays a fair measure.
+    """
     from eventwire.engines.local import LocalEngine
     from eventwire.store import open_store
 
@@ -92,30 +152,44 @@ def run_bench(
     articles, skipped = load_articles(corpus, limit)
     ingest_seconds = time.perf_counter() - t0
 
-    engine = LocalEngine(workers=workers, batch_size=batch_size)
+    engine = LocalEngine(workers=workers, batch_size=batch_size, sentence_filter=sentence_filter)
+    bare = BareSpacy(workers=engine.workers, batch_size=batch_size, chunk_size=engine.chunk_size)
     engine.start()  # load the model(s) before the clock starts
-    events = 0
-    store_seconds = 0.0
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as store:
-        batch: list = []
+    if reference:
+        bare.start()
+    events = sentences = tokens = 0
+    seconds = spacy_seconds = store_seconds = 0.0
+    try:
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.duckdb") as store:
+            batch: list = []
 
-        def store_batch() -> None:
-            nonlocal store_seconds
-            s = time.perf_counter()
-            store.add_batch(batch)
-            store_seconds += time.perf_counter() - s
-            batch.clear()
+            def store_batch() -> None:
+                nonlocal store_seconds
+                s = time.perf_counter()
+                store.add_batch(batch)
+                store_seconds += time.perf_counter() - s
+                batch.clear()
 
-        start = time.perf_counter()
-        for article, article_events in engine.code_articles(articles):
-            events += len(article_events)
-            batch.append((article, article_events))
-            if len(batch) >= 64:
-                store_batch()
-        if batch:
-            store_batch()
-        seconds = time.perf_counter() - start
-    engine.close()
+            for i in range(0, len(articles), max(1, block)):
+                part = articles[i : i + max(1, block)]
+                start = time.perf_counter()
+                for article, article_events in engine.code_articles(part):
+                    events += len(article_events)
+                    batch.append((article, article_events))
+                    if len(batch) >= 64:
+                        store_batch()
+                if batch:
+                    store_batch()
+                seconds += time.perf_counter() - start
+                if reference:
+                    start = time.perf_counter()
+                    s, t = bare.run([a.coded_text for a in part])
+                    spacy_seconds += time.perf_counter() - start
+                    sentences += s
+                    tokens += t
+    finally:
+        engine.close()
+        bare.close()
 
     stages = {"ingest": round(ingest_seconds, 3)}
     stages.update({k: round(v, 3) for k, v in engine.stats.timings.items() if k != "ingest"})
@@ -131,13 +205,11 @@ def run_bench(
         events_per_s=round(events / seconds, 2) if seconds else 0.0,
         peak_rss_mb_per_worker=[round(x, 1) for x in engine.stats.peak_rss_mb],
         peak_rss_mb=round(max(engine.stats.peak_rss_mb or [0.0]), 1),
+        sentence_filter=sentence_filter,
         stages=stages,
         skipped=skipped,
     )
     if reference:
-        spacy_seconds, sentences, tokens = bare_spacy(
-            articles, workers=engine.workers, batch_size=batch_size
-        )
         result.spacy_seconds = round(spacy_seconds, 3)
         result.sentences = sentences
         result.tokens = tokens
@@ -154,6 +226,7 @@ def format_result(r: BenchResult) -> str:
         ("corpus", r.corpus),
         ("articles", f"{r.articles} ({r.skipped} skipped)"),
         ("workers", r.workers),
+        ("sentence filter", r.sentence_filter or "none"),
         ("sentences / tokens / events", f"{r.sentences} / {r.tokens} / {r.events}"),
         ("wall time", f"{r.seconds:.2f} s"),
         ("articles/s", f"{r.articles_per_s:.1f}"),

@@ -108,7 +108,7 @@ class Pipeline:
         actors: Sequence[str | Path] = (),
         batch_size: int = 32,
         max_bytes: int | None = None,
-        sentence_filter: bool = False,
+        sentence_filter: str | None = None,
     ) -> None:
         from eventwire.actors.kb import ActorKB
         from eventwire.actors.resolve import ActorResolver
@@ -131,11 +131,7 @@ class Pipeline:
         self.lexicon = Lexicon.load(self.ontology)
         self.coder = Coder(lexicon=self.lexicon, ontology=self.ontology)
         if sentence_filter:
-            from eventwire.nlp.filter import SentenceFilter
-
-            self.parser.sentence_filter = SentenceFilter.from_lemmas(
-                self.lexicon.lemmas(), self.parser.nlp
-            )
+            self.parser.sentence_filter = self.build_sentence_filter(sentence_filter)
         self.timings: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self.versions = {
             "eventwire": __version__,
@@ -145,6 +141,34 @@ class Pipeline:
             "temporal": self.tagger.version,
             "ontology": self.ontology.version,
         }
+
+    FILTERS = ("context", "predicates")
+
+    def build_sentence_filter(self, mode: str):
+        """``context``: parse the sentences that may hold an event or name an actor (events
+        come out as without a filter); ``predicates``: parse only the sentences that may hold
+        an event (faster, but actors known only from a skipped sentence are lost)."""
+        from eventwire.actors.kb import token_key
+        from eventwire.nlp.filter import SentenceFilter
+
+        if mode not in self.FILTERS:
+            raise ValueError(f"sentence filter must be one of {', '.join(self.FILTERS)}: {mode!r}")
+        nlp = self.parser.nlp
+        if mode == "predicates":
+            return SentenceFilter.from_lemmas(self.lexicon.lemmas(), nlp)
+        kb = self.kb
+        words = kb.words
+        cues = {key.split(" ")[0] for key in kb.lexicon} | set(kb.surnames)
+        for extra in (words.pronouns, words.pair_people, words.pair_states, words.pair_sides):
+            cues |= {token_key(w) for w in extra}
+        cues |= {token_key(w) for w in words.pair_governments | words.business_words}
+        return SentenceFilter.from_lemmas(
+            self.lexicon.lemmas(),
+            nlp,
+            cues=frozenset(cues),
+            key=token_key,
+            stop_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),
+        )
 
     # ------------------------------------------------------------------ core
 
@@ -199,9 +223,8 @@ class Pipeline:
         key = "|".join(
             [
                 article.doc_id,
-                str(sentence.index),
                 str(coded.span[0]),
-                str(coded.head),
+                str(sentence.tokens[coded.head].start),
                 coded.cameo,
                 source.code if source else "",
                 target.code if target else "",

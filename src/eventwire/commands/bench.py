@@ -13,6 +13,19 @@ def configure(parser) -> None:
     parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     parser.add_argument("--limit", type=int, default=None, help="code at most N articles")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--sentence-filter",
+        choices=("context", "predicates"),
+        default=None,
+        help="code with a sentence filter (see eventwire code --help)",
+    )
+    parser.add_argument(
+        "--block",
+        type=int,
+        default=100,
+        metavar="N",
+        help="articles coded before the reference takes its turn (default: %(default)s)",
+    )
     parser.add_argument("--no-reference", action="store_true", help="skip the bare spaCy run")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -27,6 +40,8 @@ def run(args) -> int:
         limit=args.limit,
         batch_size=args.batch_size,
         reference=not args.no_reference,
+        sentence_filter=args.sentence_filter,
+        block=args.block,
     )
     if args.json:
         json.dump(result.to_dict(), sys.stdout)

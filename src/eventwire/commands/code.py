@@ -189,6 +189,14 @@ def configure(parser) -> None:
         help="a user actor dictionary (repeat for several)",
     )
     parser.add_argument(
+        "--sentence-filter",
+        choices=("context", "predicates"),
+        default=None,
+        help="parse only sentences that may hold an event or name an actor (context: "
+        "the same events as without it), or only those that may hold an event "
+        "(predicates: faster, may lose actors known from a skipped sentence)",
+    )
+    parser.add_argument(
         "--batch-size",
         type=int,
         default=BATCH_ARTICLES,
@@ -247,10 +255,11 @@ def run(args, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
 
     workers = args.workers if args.workers > 0 else default_workers()
     try:  # dictionaries and rules are read here: a bad user file stops before any output
+        settings = {"actors": args.actors, "sentence_filter": args.sentence_filter}
         if workers == 1:
-            pipeline = Pipeline(actors=args.actors)
+            pipeline = Pipeline(**settings)
         else:
-            pipeline = LocalEngine(workers=workers, actors=args.actors)
+            pipeline = LocalEngine(workers=workers, **settings)
             pipeline.start()
     except (ValueError, OSError, RuntimeError) as exc:
         err.write(f"eventwire code: {exc}\n")
@@ -313,6 +322,7 @@ def _run_dask(args, err: TextIO) -> int:
         partition_size=max(1, args.partition_size),
         on_error=report,
         actors=list(args.actors),
+        sentence_filter=args.sentence_filter,
     )
     if not args.quiet:
         err.write(

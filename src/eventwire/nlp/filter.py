@@ -13,7 +13,7 @@ events, which is what ``tests/test_nlp_filter.py`` and the corpus measurement ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def _tables(nlp) -> tuple[dict, dict]:
@@ -49,21 +49,57 @@ def surface_forms(lemmas: Iterable[str], nlp) -> frozenset[str]:
 
 
 class SentenceFilter:
-    """Keeps a sentence when one of its words may be a form of a lexicon lemma."""
+    """Keeps a sentence when one of its words may be a form of a lexicon lemma -- and, with
+    ``cues``, also every sentence that may give later sentences their actors.
 
-    def __init__(self, forms: frozenset[str]) -> None:
+    Predicates alone are not enough to lose nothing: actor resolution reads the whole
+    article ("Mr Xi" after "China's President Xi Jinping", "he" after a named person, the
+    country most of the article is about).  With ``cues`` (the normalised first words of
+    every known actor phrase: names, titles, roles, countries, organisations) a sentence is
+    also kept when one of its words is a cue, or when it has a capitalised word that is not
+    a sentence-initial stop word (a name the model may tag as a person).  ``key``
+    normalises a word the way the cues were normalised.
+    """
+
+    def __init__(
+        self,
+        forms: frozenset[str],
+        *,
+        cues: frozenset[str] = frozenset(),
+        key: Callable[[str], str] = str.lower,
+        stop_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.forms = forms
+        self.cues = cues
+        self.key = key
+        self.stop_words = stop_words
 
     @classmethod
-    def from_lemmas(cls, lemmas: Iterable[str], nlp) -> SentenceFilter:
-        return cls(surface_forms(lemmas, nlp))
+    def from_lemmas(cls, lemmas: Iterable[str], nlp, **context) -> SentenceFilter:
+        return cls(surface_forms(lemmas, nlp), **context)
 
     def keep(self, words: Iterable[str]) -> bool:
         forms = self.forms
+        words = list(words)
         for w in words:
             lw = w.lower()
             if lw in forms:
                 return True
             if "-" in lw and any(part in forms for part in lw.split("-")):
                 return True
+        if self.cues:
+            return self._context(words)
+        return False
+
+    def _context(self, words: list[str]) -> bool:
+        cues, key = self.cues, self.key
+        first = True
+        for w in words:
+            if not w.strip() or not any(c.isalnum() for c in w):
+                continue
+            if key(w) in cues:
+                return True
+            if w[:1].isupper() and not (first and w.lower() in self.stop_words):
+                return True
+            first = False
         return False

@@ -136,41 +136,55 @@ class Parser:
         if batch:
             yield batch
 
-    def _chunks(self, text: str) -> list[tuple[int, int]]:
-        """Character ranges of runs of sentences that may hold an event."""
+    def _chunks(self, text: str) -> list[tuple[int, int, int]]:
+        """Runs of sentences that may hold an event or give one its context: character
+        ranges, each with the index of its first sentence in the whole text."""
         if self._sentencizer is None:
             from spacy.pipeline import Sentencizer
 
             self._sentencizer = Sentencizer()
         doc = self._sentencizer(self.nlp.make_doc(text))
         keep = self.sentence_filter.keep
-        chunks: list[tuple[int, int]] = []
-        for sent in doc.sents:
+        chunks: list[tuple[int, int, int]] = []
+        for index, sent in enumerate(doc.sents):
             self.filtered[0] += 1
             if not keep(t.text for t in sent):
                 continue
             self.filtered[1] += 1
             start, end = sent.start_char, sent.end_char
+            # the whitespace between two sentences ends the first, as in a parsed text
+            while start < end and text[start].isspace():
+                start += 1
+            while end < len(text) and text[end].isspace():
+                end += 1
             if chunks and text[chunks[-1][1] : start].strip() == "":
-                chunks[-1] = (chunks[-1][0], end)
+                chunks[-1] = (chunks[-1][0], end, chunks[-1][2])
             else:
-                chunks.append((start, end))
+                chunks.append((start, end, index))
         return chunks
 
     def _parse_filtered(self, articles: list[Article]) -> Iterator[ParsedArticle]:
+        """Parse only the kept runs of sentences.  A skipped run leaves a gap in the
+        sentence indices, so that "the previous sentence" is never a sentence further back."""
         items = []
         for ai, article in enumerate(articles):
             text = article.coded_text
-            for start, end in self._chunks(text):
-                items.append((text[start:end], (ai, start)))
+            for start, end, index in self._chunks(text):
+                items.append((text[start:end], (ai, start, index)))
         per_article: list[list[Sentence]] = [[] for _ in articles]
+        next_index = [0] * len(articles)
         for batch in self._batches(items, lambda item: len(item[0])):
-            for doc, (ai, start) in self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True):
+            for doc, (ai, start, index) in self.nlp.pipe(
+                batch, batch_size=len(batch), as_tuples=True
+            ):
                 offset = articles[ai].code_start + start
                 found = per_article[ai]
+                i = index if index == 0 else max(next_index[ai] + 1, index)
                 for span in doc.sents:
                     if span.text.strip():
-                        found.append(_sentence_from_span(span, len(found), offset))
+                        found.append(_sentence_from_span(span, i, offset))
+                        i += 1
+                next_index[ai] = i
         for article, sentences in zip(articles, per_article, strict=True):
             yield ParsedArticle(article=article, sentences=tuple(sentences))
 
