@@ -67,3 +67,22 @@ def test_long_articles_go_through_in_smaller_batches(parser):
     batches = list(parser._batches([article] * 5, lambda a: 30_000))
     assert [len(b) for b in batches] == [1, 1, 1, 1, 1]
     assert [len(b) for b in parser._batches([article] * 70, lambda a: 10)] == [32, 32, 6]
+
+
+def test_each_sentence_has_exactly_the_entities_spacy_puts_inside_it(parser):
+    text = (
+        "Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday. "
+        "The talks lasted three hours, the Kremlin said. "
+        "Olaf Scholz and Emmanuel Macron spoke by phone from Berlin and Paris. "
+        "Nothing else happened."
+    )
+    parsed = parser.parse_text(text, dt.date(2023, 3, 21))
+    doc = parser.nlp(text)
+    expected = [
+        [(e.start_char, e.end_char, e.label_) for e in span.ents]
+        for span in doc.sents
+        if span.text.strip()
+    ]
+    got = [[(e.start, e.end, e.label) for e in s.entities] for s in parsed.sentences]
+    assert got == expected
+    assert sum(map(len, got)) >= 6

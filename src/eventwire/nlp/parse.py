@@ -35,7 +35,28 @@ def load_model(name: str | None = None, *, disable: Iterable[str] = ()):
     )
 
 
-def _sentence_from_span(span, index: int, offset: int) -> Sentence:
+def _sentences(doc) -> Iterator[tuple[object, list]]:
+    """The non-blank sentences of a doc, each with the entities that lie wholly inside it.
+
+    ``doc.ents`` is read once: ``Span.ents`` rebuilds every entity of the document on each
+    call, which makes a long article quadratic in its length.
+    """
+    ents = list(doc.ents)
+    j = 0
+    for span in doc.sents:
+        while j < len(ents) and ents[j].start < span.start:
+            j += 1
+        inside = []
+        k = j
+        while k < len(ents) and ents[k].start < span.end:
+            if ents[k].end <= span.end:
+                inside.append(ents[k])
+            k += 1
+        if span.text.strip():
+            yield span, inside
+
+
+def _sentence_from_span(span, index: int, offset: int, ents: list) -> Sentence:
     base = span.start
     tokens = []
     children: list[list[int]] = [[] for _ in range(len(span))]
@@ -71,7 +92,7 @@ def _sentence_from_span(span, index: int, offset: int) -> Sentence:
             end=ent.end_char + offset,
             text=ent.text,
         )
-        for ent in span.ents
+        for ent in ents
     )
     return Sentence(
         index=index,
@@ -180,10 +201,9 @@ class Parser:
                 offset = articles[ai].code_start + start
                 found = per_article[ai]
                 i = index if index == 0 else max(next_index[ai] + 1, index)
-                for span in doc.sents:
-                    if span.text.strip():
-                        found.append(_sentence_from_span(span, i, offset))
-                        i += 1
+                for span, ents in _sentences(doc):
+                    found.append(_sentence_from_span(span, i, offset, ents))
+                    i += 1
                 next_index[ai] = i
         for article, sentences in zip(articles, per_article, strict=True):
             yield ParsedArticle(article=article, sentences=tuple(sentences))
@@ -202,10 +222,8 @@ class Parser:
     def from_doc(self, article: Article, doc) -> ParsedArticle:
         offset = article.code_start
         sentences = []
-        for span in doc.sents:
-            if not span.text.strip():
-                continue
-            sentences.append(_sentence_from_span(span, len(sentences), offset))
+        for span, ents in _sentences(doc):
+            sentences.append(_sentence_from_span(span, len(sentences), offset, ents))
         return ParsedArticle(article=article, sentences=tuple(sentences))
 
     def parse_text(self, text: str, date, *, doc_id: str = "text") -> ParsedArticle:
