@@ -135,6 +135,13 @@ def test_obligation_cues_name_a_demand_pattern(lexicon):
     assert lexicon.pattern(cues.obligation_pattern).cameo[:2] == "10"
 
 
+def test_claim_cues_name_an_accusation_pattern_refined_by_attacks(lexicon):
+    cues = lexicon.modality
+    assert {"18", "19"} <= cues.claim_roots
+    p = lexicon.pattern(cues.claim_pattern)
+    assert p.cameo[:2] == "11" and p.refined("190") == "1123"
+
+
 def test_lexicon_size_and_code_coverage(ontology, lexicon):
     # distinct wordings: (lemma, part of speech, required words) per pattern
     assert lexicon.lemma_count >= 1500

@@ -86,3 +86,27 @@ def test_each_sentence_has_exactly_the_entities_spacy_puts_inside_it(parser):
     got = [[(e.start, e.end, e.label) for e in s.entities] for s in parsed.sentences]
     assert got == expected
     assert sum(map(len, got)) >= 6
+
+
+def test_a_very_long_article_is_parsed_in_pieces_cut_at_line_breaks(parser):
+    from eventwire.nlp.parse import Parser
+
+    paragraphs = [
+        "Russian troops shelled the town of Bakhmut on Monday, officials said.",
+        "Ukrainian President Volodymyr Zelensky visited the front on Tuesday.",
+        "Chinese President Xi Jinping will travel to Moscow next week.",
+    ] * 4
+    body = "\n".join(paragraphs)
+    small = Parser(nlp=parser.nlp, max_doc_chars=200)
+    article = Article(doc_id="long", date=dt.date(2023, 3, 17), text=body)
+    pieces = next(small.parse([article]))
+    whole = next(parser.parse([article]))
+    assert len(body) > 4 * small.max_doc_chars
+    assert [s.text.strip() for s in pieces.sentences] == paragraphs
+    assert [s.index for s in pieces.sentences] == list(range(len(paragraphs)))
+    assert [(s.start, s.text.strip()) for s in pieces.sentences] == [
+        (s.start, s.text.strip()) for s in whole.sentences
+    ]
+    assert all(
+        body[t.start : t.start + len(t.text)] == t.text for s in pieces.sentences for t in s.tokens
+    )

@@ -41,7 +41,6 @@ from eventwire.actors.kb import (
     Entry,
     Match,
     Person,
-    Words,
     pick_entry,
     token_key,
 )
@@ -52,11 +51,13 @@ from eventwire.actors.syntax import (
     context_tokens,
     effective_dep,
     headline,
-    name_anchors,
     np_text,
     np_tokens,
+    person_name,
+    place_word,
     plural,
     same_report,
+    thing_word,
 )
 from eventwire.records import Actor, ActorMention, ParsedArticle, Sentence
 
@@ -306,7 +307,7 @@ class ActorResolver:
             ):
                 h2 = max(mods)
                 inner = self._code_phrase(s, h2, [i for i in span if i <= h2], by_token, doc)
-                if isinstance(inner, Actor):
+                if isinstance(inner, Actor) and not thing_word(s, span, h2, inner):
                     a, b = min(span), max(span) + 1
                     text = s.span_text(a, b)
                     out.append(
@@ -327,6 +328,11 @@ class ActorResolver:
                     and s.tokens[c].pos in NOMINAL_POS | {"ADJ"}
                 ):
                     self._phrase(s, c, by_token, doc, out)
+            out[before:] = [  # "military aid": no owner named
+                m
+                for m in out[before:]
+                if m.token_end - m.token_start > 1 or not thing_word(s, span, m.head, m.actor)
+            ]
             if only is None and len(out) == before + 1 and s.tokens[h].pos == "NOUN":
                 # one actor names the thing: the mention is the whole phrase, as annotators
                 # mark it ("Iranian sites", "Germany's decision"); its head stays the actor
@@ -386,7 +392,7 @@ class ActorResolver:
                 continue
             at_head = m.start <= h < m.end
             if i not in in_span:  # a place or body attached by of/in/from/for
-                if not any(s.tokens[j].dep == "pobj" for j in range(m.start, m.end)):
+                if not any(place_word(s, j) for j in range(m.start, m.end)):
                     continue  # "professor of Middle Eastern relations": a topic, not a place
                 if e.kind in ("country", "capital", "seat", "region"):
                     p.ctx_countries.append(e.code)
@@ -477,7 +483,10 @@ class ActorResolver:
         if sector == "GOV" and self._business(s, span, p):
             sector = "BUS"  # a company's president or spokesman
         country = p.countries[0][0] if p.countries else None
-        name_text = _person_name(s, span, h, p, self.words)
+        name_text = p.person.name if p.person is not None else None
+        name_text = name_text or person_name(
+            s, span, h, self.words, covered=p.covered, titled=bool(p.honorific or p.sectors)
+        )
 
         # 1. a user dictionary entry
         if p.actor is not None and (
@@ -799,40 +808,3 @@ def _title(p: _Parts) -> _Title | None:
     specific = [(i, e) for i, e in p.sectors if not e.generic]
     i, e = max(specific or p.sectors, key=lambda ie: ie[0])
     return _Title(e.term.lower(), e.person, e.generic)
-
-
-def _person_name(s: Sentence, span: list[int], h: int, p: _Parts, words: Words) -> str | None:
-    """A personal name in the phrase not already explained by the knowledge base."""
-    if p.person is not None:
-        return p.person.name
-    toks = s.tokens
-    anchors = name_anchors(s, h, p.covered)
-    run: list[int] = []
-    best: list[int] = []
-    for i in span:
-        t = toks[i]
-        is_name = (
-            t.pos == "PROPN"
-            and (t.text[:1].isupper() or t.text.lower() in words.name_particles)
-            and not (t.text.isupper() and len(t.text) > 3)  # headlines in capitals
-            and i not in p.covered
-            and (
-                t.ent_type == "PERSON"
-                or (p.honorific or p.sectors)
-                and t.ent_type in ("", "PERSON", "ORG")
-            )
-        )
-        if is_name or (run and t.text == "-" and not t.whitespace):  # "el-Adly"
-            run.append(i)
-            continue
-        if is_name:
-            run.append(i)
-        else:
-            if anchors.intersection(run):
-                best = run
-            run = []
-    if anchors.intersection(run):
-        best = run
-    if not best:
-        return None
-    return s.span_text(best[0], best[-1] + 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.actors.kb import Words
-from eventwire.records import Sentence
+from eventwire.records import Actor, Sentence
 
 LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct"}
@@ -130,3 +130,58 @@ def name_anchors(s: Sentence, h: int, covered: set[int] | frozenset = frozenset(
         elif dep == "prep" and c in covered:
             out.update(g for g in s.children[c] if s.tokens[g].dep == "pobj")
     return out
+
+
+def place_word(s: Sentence, j: int) -> bool:
+    """The object of a preposition, or a modifier of a named one ("of the Syrian Golan
+    Heights"), not of a common noun ("of Middle Eastern relations")."""
+    tok = s.tokens[j]
+    if tok.dep == "pobj":
+        return True
+    up = s.tokens[tok.head]
+    return tok.dep in ("amod", "compound") and up.dep == "pobj" and up.pos == "PROPN"
+
+
+def thing_word(s: Sentence, span: list[int], i: int, actor: Actor) -> bool:
+    """An adjective naming only a sector ("military aid", "civilian flights"), in a phrase
+    with no country or name: it describes the thing and names no owner."""
+    return (
+        s.tokens[i].pos == "ADJ"
+        and not actor.country
+        and actor.code == actor.sector
+        and not any(s.tokens[k].pos == "PROPN" for k in span)
+    )
+
+
+def person_name(
+    s: Sentence, span: list[int], h: int, words: Words, *, covered, titled: bool
+) -> str | None:
+    """A personal name in the phrase not already explained by the knowledge base
+    (``covered``: tokens it explains; ``titled``: the phrase has a title or honorific)."""
+    toks = s.tokens
+    anchors = name_anchors(s, h, covered)
+    run: list[int] = []
+    best: list[int] = []
+    for i in span:
+        t = toks[i]
+        is_name = (
+            t.pos == "PROPN"
+            and (t.text[:1].isupper() or t.text.lower() in words.name_particles)
+            and not (t.text.isupper() and len(t.text) > 3)  # headlines in capitals
+            and i not in covered
+            and (t.ent_type == "PERSON" or titled and t.ent_type in ("", "PERSON", "ORG"))
+        )
+        if is_name or (run and t.text == "-" and not t.whitespace):  # "el-Adly"
+            run.append(i)
+            continue
+        if is_name:
+            run.append(i)
+        else:
+            if anchors.intersection(run):
+                best = run
+            run = []
+    if anchors.intersection(run):
+        best = run
+    if not best:
+        return None
+    return s.span_text(best[0], best[-1] + 1)

@@ -15,13 +15,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from eventwire.coding.arguments import PASSIVE_SUBJ, Arguments, not_in
 from eventwire.coding.factuality import Factuality
 from eventwire.coding.lexicon import Lexicon, Pattern
 from eventwire.coding.ontology import Ontology
 from eventwire.records import ActorMention, Sentence
 
-SUBJ = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"})
 COMPLEMENT = frozenset({"xcomp", "ccomp", "dobj", "dative", "pcomp", "oprd", "attr", "acomp"})
 # prepositions that introduce what an appeal, promise or accusation is about
@@ -29,15 +28,14 @@ COMPLEMENT_PREPS = frozenset(
     {"for", "of", "to", "on", "upon", "against", "with", "about", "over", "into"}
 )
 RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
-FRAME_PREPS = frozenset({"for", "during", "after", "in"})
 FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
 # an event noun standing alone in such a phrase is background to the sentence's own
-# event ("after five days of fighting", "since last month's invasion"): not coded again
+# event ("after five days of fighting", "since last month's invasion", "in retaliation
+# for the strike"): not coded again
 BACKGROUND_PREPS = frozenset({"after", "before", "since", "amid", "following", "despite"})
-BACKGROUND_NOUNS = frozenset({"wake", "aftermath"})
-PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
-SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
-SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
+BACKGROUND_NOUNS = frozenset(
+    {"wake", "aftermath", "retaliation", "response", "revenge", "reprisal"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +89,7 @@ class Coder:
         events: list[CodedEvent] = []
         for m in matches:
             events.extend(e for e in self._events(s, m) if not _one_phrase(e))
+        events.extend(self._claims(s, events))
         events.sort(key=lambda e: (e.span[0], e.head, e.cameo))
         return events
 
@@ -114,7 +113,11 @@ class Coder:
                 old = best.get(m.head)
                 if old is None or m.rank > old.rank:
                     best[m.head] = m
-        kept = [m for m in best.values() if not s.background(m)]
+        back = [m for m in best.values() if s.background(m)]
+        # what a background noun says of itself is background too ("following a
+        # demonstration calling for reforms")
+        hidden = {i for m in back if m.noun == m.head for i in s.subtree(m.head)}
+        kept = [m for m in best.values() if m not in back and m.head not in hidden]
         kept.extend(self._obligations(s, kept, best))
         used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
         # "signed an agreement to increase trade", "reached a consensus to exchange data":
@@ -122,7 +125,18 @@ class Coder:
         plain = {
             i for m in kept if not m.pattern.absorb for i in (m.noun, *m.extra) if i is not None
         }
-        return [m for m in kept if m.head not in used and not s.noun_content(m.head, plain)]
+        # "signed an agreement today to increase trade": the same, parsed on the verb
+        # that carries the event noun
+        carriers = {
+            m.head for m in kept if not m.pattern.absorb and m.noun is not None and m.noun != m.head
+        }
+        return [
+            m
+            for m in kept
+            if m.head not in used
+            and not s.noun_content(m.head, plain)
+            and not s.noun_content(m.head, carriers, ("advcl", "xcomp"))
+        ]
 
     def _obligations(self, s: _View, kept: list[_Match], best: dict) -> list[_Match]:
         """A reported obligation ("said Iraq must cooperate") is the speaker's demand:
@@ -132,18 +146,67 @@ class Coder:
         if demand is None:
             return []
         out: list[_Match] = []
-        for m in kept:
-            tok = s.tokens[m.head]
+        coded = {m.head for m in kept}
+        for tok in s.tokens:
             if tok.dep != "ccomp" or tok.head in best:
                 continue
             if not any(
                 s.tokens[c].dep == "aux" and s.lemma(c) in cues.obligation_aux
-                for c in s.children[m.head]
+                for c in s.children[tok.i]
             ):
                 continue
             if not s.has_form(tok.head, cues.speech_verbs) or any(x.head == tok.head for x in out):
                 continue
+            # an act the lexicon does not code counts when the one obliged is an actor
+            # ("said Indonesia must ensure security")
+            if tok.i not in coded and not s.actors_of(s.clause_subjects([tok.head])):
+                continue
             out.append(_Match(demand, tok.head, None, (), demand.cameo, []))
+        return out
+
+    def _claims(self, s: _View, events: list[CodedEvent]) -> list[CodedEvent]:
+        """An attack on the speaker's side reported by the speaker ("Ukraine said Russian
+        forces shelled Kharkiv") is also the speaker's accusation of the attacker: an
+        event of the ``claim`` pattern of modality.yaml, besides the attack itself."""
+        cues = self.lexicon.modality
+        p = self.lexicon.pattern(cues.claim_pattern) if cues.claim_roots else None
+        if p is None:
+            return []
+        out: list[CodedEvent] = []
+        for e in events:
+            a, b = e.source, e.target
+            if e.cameo[:2] not in cues.claim_roots or a is None or b is None:
+                continue
+            v = s.speech_head(e.head, cues.speech_verbs)
+            if v is None or not a.actor.country or any(y.head == v for y in events):
+                continue  # (a speech verb coded already, "warned that ...", stays as it is)
+            for x in s.actors_of(s.role_tokens(v, None, "subj")[0]):
+                c = x.actor.country
+                if not c or c == a.actor.country or c != b.actor.country:
+                    continue
+                if any(y.source is x and y.target is a for y in out):
+                    continue
+                tok = s.tokens[v]
+                out.append(
+                    CodedEvent(
+                        head=v,
+                        trigger=(v,),
+                        trigger_text=tok.text,
+                        span=(min(tok.start, x.start), max(tok.end, x.end)),
+                        source=x,
+                        target=a,
+                        cameo=p.refined(e.cameo) or p.cameo,
+                        modality=self.factuality.modality(s.sentence, v, ()),
+                        # read off the report, so below the reported act itself
+                        confidence=round(
+                            0.9
+                            * self._confidence(_Match(p, v, None, (), p.cameo, []), x, a, False),
+                            3,
+                        ),
+                        reciprocal=False,
+                        pattern=p.id,
+                    )
+                )
         return out
 
     def _try(self, s: _View, p: Pattern, i: int) -> _Match | None:
@@ -244,6 +307,15 @@ class Coder:
                 refined = g.pattern.refined(inner.cameo)
                 if refined:
                     g.cameo = refined
+        # "used tear gas to disperse the protesters": an act done to do the same act is
+        # one event, whose arguments the purpose clause completes
+        for m in matches:
+            for k in matches:
+                if k is m or id(k) in removed or id(m) in removed or k.cameo != m.cameo:
+                    continue
+                if s.tokens[k.head].head == m.head and s.purpose(k.head):
+                    m.absorbed.append(k)
+                    removed.add(id(k))
         return [m for m in matches if id(m) not in removed]
 
     # ------------------------------------------------------------------ arguments and events
@@ -252,33 +324,38 @@ class Coder:
         p = m.pattern
         src, src_inherited = self._role_actors(s, m, p.source)
         tgt, _ = self._role_actors(s, m, p.target)
+        if s.stative(m.head, {i for x in m.absorbed for i in (x.head, x.noun) if i is not None}):
+            # "Israel is opposed to French mediation": the subject holds the attitude
+            src, src_inherited = self._role_actors(s, m, ("obj",))
+            tgt, _ = self._role_actors(s, m, [r for r in p.target if r not in ("obj", "other_obj")])
         # "Japan hosted Yoon": the guest's own visit is coded too (pattern key converse)
         converse = bool(p.converse) and bool(tgt) and bool(self._role_actors(s, m, ("obj",))[0])
         # the target is the one asked / accused, not a party to the act
         asked = bool(tgt) and bool(m.absorbed)
-        for inner in m.absorbed:
+        if not tgt and p.absorb:
+            # "demanded that Japan release ...", "its demand that Serbia withdraw": the
+            # complement clause's subject, whether or not its verb codes an event
+            tgt = [x for x in s.actors_of(s.clause_subjects(s.content_heads(m))) if not_in(x, src)]
+            asked = bool(tgt)
+        # nearest absorbed event first: it is the one the demand or promise is about
+        for inner in sorted(m.absorbed, key=lambda x: s.depth_below(x.head, m.head)):
             # the one asked, promised or accused: the inner event's own source when it
             # differs from ours ("demanded that Japan release ..."), else its target
             if not tgt:
                 own, inherited = self._role_actors(s, inner, inner.pattern.source)
-                own = [x for x in own if all(x is not y for y in src)]
+                own = [x for x in own if not_in(x, src) and not s.own_side(x.head)]
                 if own and not inherited:
                     tgt, asked = own, True
                 else:
                     tgt, _ = self._role_actors(s, inner, inner.pattern.target)
             if not src:
-                src, src_inherited = self._role_actors(s, inner, inner.pattern.source)
+                own, src_inherited = self._role_actors(s, inner, inner.pattern.source)
+                src = [x for x in own if not_in(x, tgt)]
         if not tgt and s.tokens[m.head].dep == "conj":
             # "has sent tanks to Ukraine and will send jets": the conjoined verb's target
             first = s.tokens[m.head].head
             if s.lemma(first) == s.lemma(m.head):
                 tgt, _ = self._role_actors(s, _Match(p, first, None, (), p.cameo, []), p.target)
-        if not src and not tgt:
-            return []
-        if ("source" in p.require and not src) or ("target" in p.require and not tgt):
-            return []
-        src_ids = {id(x) for x in src}
-        tgt = [t for t in tgt if id(t) not in src_ids]
         # "agreed to meet": the absorbed reciprocal act is ours when its parties are ours,
         # not in "called on X and Y to negotiate" (the parties are the ones asked)
         symmetric = p.reciprocal or (
@@ -287,6 +364,23 @@ class Coder:
         )
         if s.each_other(m.head):
             symmetric = True
+        if not tgt and p.absorb and src:
+            # "threatened to strike unless Israel withdraws": the one the condition is on
+            cond = s.condition_subjects([m.head], self.lexicon.modality.conditional)
+            tgt = [x for x in s.actors_of(cond) if not_in(x, src)]
+        if not tgt and p.absorb and src and not m.absorbed:
+            # "is willing to send more resources to Colombia": the uncoded act's party
+            tgt = [x for x in s.complement_parties(m.head) if not_in(x, src)]
+        if not tgt and src and not (symmetric and len(src) >= 2):
+            # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": with no
+            # one named, the country where the act takes place is its target
+            tgt = [x for x in s.place_actors([m, *m.absorbed]) if not_in(x, src)]
+        if not src and not tgt:
+            return []
+        if ("source" in p.require and not src) or ("target" in p.require and not tgt):
+            return []
+        src_ids = {id(x) for x in src}
+        tgt = [t for t in tgt if id(t) not in src_ids]
         if symmetric and not tgt and len(src) >= 2:
             pairs = list(itertools.permutations(src, 2))
             reciprocal = True
@@ -298,6 +392,10 @@ class Coder:
         else:
             pairs = list(itertools.product(src or [None], tgt or [None]))
             reciprocal = symmetric and bool(src) and bool(tgt)
+            if reciprocal and p.reciprocal and not m.absorbed:
+                # "signed a deal with X", "held talks with X": X is a party as well
+                pairs = pairs[: self.max_pairs // 2]
+                pairs = pairs + [(b, a) for a, b in pairs if s.with_party(b)]
         pairs = pairs[: self.max_pairs]
         nouns = (m.noun,) if m.noun is not None else ()
         modality = self.factuality.modality(s.sentence, m.head, nouns)
@@ -311,6 +409,8 @@ class Coder:
             conf = self._confidence(m, a, b, src_inherited)
             if s.subordinate(m.head):  # background clause: below the sentence's own event
                 conf = round(conf * 0.88, 3)
+            if k >= n_direct:  # the converse is read off the act the text states
+                conf = round(conf * 0.95, 3)
             starts = [s.tokens[i].start for i in trigger]
             ends = [s.tokens[i].end for i in trigger]
             for x in (a, b):
@@ -354,7 +454,9 @@ class Coder:
 
     def _role_actors(self, s: _View, m: _Match, roles) -> tuple[list[ActorMention], bool]:
         for role in roles:
-            toks, inherited = s.role_tokens(m.head, m.noun, "obj" if role == "other_obj" else role)
+            toks, inherited = s.role_tokens(
+                m.head, m.noun, "obj" if role == "other_obj" else role, saying=m.pattern.absorb
+            )
             if role == "other_obj":  # "sent tanks": the required object is the thing given
                 toks = [t for t in toks if t not in m.extra]
             actors = s.actors_of(toks)
@@ -382,7 +484,7 @@ def _coarse(tok) -> str | None:
     return None
 
 
-class _View:
+class _View(Arguments):
     """A sentence with its mentions, plus the tree walks the coder needs."""
 
     def __init__(self, sentence: Sentence, mentions: list[ActorMention]) -> None:
@@ -493,18 +595,6 @@ class _View:
             return self.light_verb(h, light)
         return None
 
-    def prep_objects(self, i: int, word: str | None) -> list[int]:
-        out = []
-        for c in self.children[i]:
-            t = self.tokens[c]
-            if (t.dep in ("prep", "agent") or (t.dep == "dative" and t.pos == "ADP")) and (
-                word is None or t.text.lower() == word
-            ):
-                for g in self.children[c]:
-                    if self.tokens[g].dep in ("pobj", "pcomp"):
-                        out.append(g)
-        return out
-
     def near_lemmas(self, i: int) -> set[str]:
         cached = self._near.get(i)
         if cached is not None:
@@ -523,177 +613,6 @@ class _View:
                     nxt.append(c)
             frontier = nxt
         return out
-
-    # -------------------------------------------------------------- roles
-
-    def role_tokens(self, verb: int, noun: int | None, role: str) -> tuple[list[int], bool]:
-        """Argument head tokens for ``role``; the flag says the subject was inherited."""
-        has_verb = noun is None or verb != noun
-        if role == "subj":
-            if not has_verb:
-                by = self.prep_objects(noun, "by")
-                if by:
-                    return by, False
-                # "arrived for talks", "during his visit": the clause's subject
-                tok = self.tokens[noun]
-                prep = self.tokens[tok.head]
-                if tok.dep == "pobj" and prep.text.lower() in FRAME_PREPS and prep.head != tok.head:
-                    v = prep.head
-                    if self.tokens[v].pos in ("VERB", "AUX"):
-                        subj = [c for c in self.children[v] if self.tokens[c].dep in SUBJ]
-                        if subj:
-                            return subj, True
-                return [], False
-            if self.passive(verb):
-                return self.prep_objects(verb, "by"), False
-            subj = [c for c in self.children[verb] if self.tokens[c].dep in SUBJ]
-            if noun is not None and noun in subj:
-                subj = []  # "talks took place": the noun is the subject
-            if subj and not (
-                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
-            ):
-                return subj, False
-            inherited = self.inherited_subject(verb)
-            return inherited, bool(inherited)
-        if role == "obj":
-            if noun is not None and has_verb:
-                return [], False
-            if not has_verb:
-                return [], False
-            if self.passive(verb):
-                return [c for c in self.children[verb] if self.tokens[c].dep in PASSIVE_SUBJ], False
-            return [c for c in self.children[verb] if self.tokens[c].dep in ("dobj", "obj")], False
-        if role == "iobj":
-            return [
-                c for c in self.children[verb] if self.tokens[c].dep in ("dative", "iobj")
-            ], False
-        if role == "xsubj":  # "allowed Chamisa to contest": the complement's own subject
-            out = []
-            for c in self.children[verb]:
-                if self.tokens[c].dep in ("xcomp", "ccomp"):
-                    out.extend(g for g in self.children[c] if self.tokens[g].dep in SUBJ)
-            return out, False
-        if role == "attr":
-            return [c for c in self.children[verb] if self.tokens[c].dep in ("attr", "oprd")], False
-        if role == "poss":
-            if noun is None:
-                return [], False
-            return [c for c in self.children[noun] if self.tokens[c].dep == "poss"], False
-        if role == "mod":
-            if noun is None:
-                return [], False
-            return [
-                c
-                for c in self.children[noun]
-                if self.tokens[c].dep in ("amod", "compound", "nmod") and c in self.mention_at
-            ], False
-        word = role[5:]
-        heads = [noun] if noun is not None else []
-        if has_verb:
-            heads.append(verb)
-            for c in self.children[verb]:
-                dep = self.tokens[c].dep
-                if c != noun and (
-                    dep in ("dobj", "prt")
-                    or (
-                        dep == "prep"
-                        and any(self.tokens[g].dep == "prep" for g in self.children[c])
-                    )
-                ):
-                    heads.append(c)
-                    if dep == "dobj":  # "deployed dozens of warplanes and warships around Taiwan"
-                        for g in [c, *self.prep_objects(c, "of")]:
-                            heads.extend(x for x in [g, *self.conjuncts(g)] if x not in heads)
-        for h in heads:
-            objs = self.prep_objects(h, word)
-            if objs:
-                return objs, False
-        return [], False
-
-    def inherited_subject(self, v: int) -> list[int]:
-        cur = v
-        for _ in range(5):
-            tok = self.tokens[cur]
-            parent = tok.head
-            if parent == cur:
-                return []
-            dep = tok.dep
-            if dep in ("relcl", "acl"):
-                return [parent]
-            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "acomp"):
-                return []
-            if dep == "xcomp":
-                obj = [
-                    c
-                    for c in self.children[parent]
-                    if self.tokens[c].dep == "dobj" and c in self.mention_at
-                ]
-                if obj:
-                    return obj
-            subj = [c for c in self.children[parent] if self.tokens[c].dep in SUBJ]
-            if self.passive(parent) and dep != "conj":
-                # "X is expected to meet": the raised passive subject is the actor
-                subj = subj or [
-                    c for c in self.children[parent] if self.tokens[c].dep in PASSIVE_SUBJ
-                ]
-            if subj and not (
-                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
-            ):
-                return subj
-            cur = parent
-        return []
-
-    def actors_of(self, toks: list[int]) -> list[ActorMention]:
-        out: list[ActorMention] = []
-        for t in toks:
-            for j in [t, *self.conjuncts(t)]:
-                mention = self.find_mention(j)
-                if mention is None:
-                    continue
-                # "Armenian and Azerbaijani forces": conjoined modifiers
-                linked = [mention.head]
-                for k in range(mention.token_start, mention.token_end):
-                    linked.extend(self.conjuncts(k))
-                    if self.tokens[k].dep == "conj":
-                        linked.append(self.tokens[k].head)
-                for k in linked:
-                    found = self.mention_at.get(k)
-                    if found is None:
-                        continue
-                    key = (found.token_start, found.token_end, found.head)
-                    for each in self.together.get(key, [found]):
-                        if all(each is not x for x in out):
-                            out.append(each)
-        return out
-
-    def conjuncts(self, t: int) -> list[int]:
-        out, stack = [], [t]
-        while stack:
-            j = stack.pop()
-            for c in self.children[j]:
-                if self.tokens[c].dep == "conj":
-                    out.append(c)
-                    stack.append(c)
-        return out
-
-    def find_mention(self, t: int) -> ActorMention | None:
-        if t in self.mention_at:
-            return self.mention_at[t]
-        frontier = [t]
-        for _ in range(3):
-            nxt = []
-            for j in frontier:
-                for c in self.children[j]:
-                    tok = self.tokens[c]
-                    if tok.dep not in SEARCH_DEPS:
-                        continue
-                    if tok.dep == "prep" and tok.text.lower() not in SEARCH_PREPS:
-                        continue
-                    if c in self.mention_at:
-                        return self.mention_at[c]
-                    nxt.append(c)
-            frontier = nxt
-        return None
 
     # -------------------------------------------------------------- regions and triggers
 
@@ -738,24 +657,26 @@ class _View:
         i = m.head
         for _ in range(4):
             t = self.tokens[i]
+            prep = self.tokens[t.head]
+            if t.dep == "dobj" and prep.dep == "prep" and self.low(t.head) in BACKGROUND_PREPS:
+                return True  # "following a demonstration" parsed as a participle
             if t.dep != "pobj" or t.head == i:
                 return False
-            prep = self.tokens[t.head]
             word = prep.text.lower()
             if word in BACKGROUND_PREPS:
                 return True
             up = prep.head
-            if word == "of" and self.lemma(up) in BACKGROUND_NOUNS:
+            if word in ("of", "for", "to") and self.lemma(up) in BACKGROUND_NOUNS:
                 return True
             if word != "of" or up == t.head:
                 return False
             i = up  # "after five days of fighting": climb through the "of" chain
         return False
 
-    def noun_content(self, i: int, nouns: set[int]) -> bool:
+    def noun_content(self, i: int, nouns: set[int], deps=("acl",)) -> bool:
         """An infinitive modifying one of ``nouns`` (the trigger words of other events)."""
         tok = self.tokens[i]
-        if tok.dep != "acl" or tok.head not in nouns:
+        if tok.dep not in deps or tok.head not in nouns:
             return False
         return any(
             self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
@@ -771,6 +692,12 @@ class _View:
                 return True
             i = tok.head
         return False
+
+    def purpose(self, c: int) -> bool:
+        """An infinitive clause of purpose ("to disperse") on its governing verb."""
+        return self.tokens[c].dep in ("advcl", "xcomp") and any(
+            self.tokens[k].dep == "aux" and self.tokens[k].tag == "TO" for k in self.children[c]
+        )
 
     def purpose_clause(self, c: int) -> bool:
         """An adverbial clause that says what the act is for or what it promises:

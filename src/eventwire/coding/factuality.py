@@ -13,6 +13,7 @@ from eventwire.records import Sentence
 
 RANK = {"occurred": 0, "planned": 1, "possible": 2, "negated": 3}
 PAST_TAGS = frozenset({"VBD", "VBN"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ", "VB"})
 # dependency relations through which a governing word passes its modality down
 GOVERNED = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "pobj", "acomp", "oprd"})
 # relations walked upwards without a governor cue (the clause continues)
@@ -65,6 +66,11 @@ class Factuality:
                     self._local_cues(sentence, parent, found, self._reported(sentence, parent))
                 if dep == "advcl":
                     self._conditional(sentence, parent, found)
+                    if self._time_clause(sentence, cur):
+                        # "will raise it when they meet": the clause's time is the main one's
+                        outer = self.modality(sentence, parent)
+                        if outer in ("planned", "possible"):
+                            found.add(outer)
                     break
                 cur = parent
                 continue
@@ -138,6 +144,16 @@ class Factuality:
                 if sentence.tokens[j].lemma.lower() in self.cues.future_time:
                     return True
         return False
+
+    def _time_clause(self, sentence: Sentence, v: int) -> bool:
+        """A clause in the present tense introduced by a subordinator of time."""
+        if sentence.tokens[v].tag not in PRESENT_TAGS:
+            return False
+        return any(
+            sentence.tokens[c].dep in ("mark", "advmod")
+            and sentence.tokens[c].lemma.lower() in self.cues.time_clauses
+            for c in sentence.children[v]
+        )
 
     def _conditional(self, sentence: Sentence, v: int, found: set[str]) -> None:
         for c in sentence.children[v]:

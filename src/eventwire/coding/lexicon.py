@@ -136,6 +136,9 @@ class ModalityCues:
     conditional: frozenset[str]
     obligation_aux: frozenset[str] = frozenset()
     obligation_pattern: str = ""
+    claim_roots: frozenset[str] = frozenset()
+    time_clauses: frozenset[str] = frozenset()
+    claim_pattern: str = ""
 
 
 @dataclass
@@ -187,11 +190,14 @@ class Lexicon:
         for name, text in sources:
             digest.update(name.encode() + b"\0" + text.encode("utf-8"))
         digest.update(modality_text.encode("utf-8"))
-        if modality.obligation_pattern and modality.obligation_pattern not in seen:
-            raise LexiconError(
-                f"eventwire/data/lexicon/modality.yaml: obligation pattern "
-                f"{modality.obligation_pattern!r} is not a pattern id"
-            )
+        for key, pid in (
+            ("obligation", modality.obligation_pattern),
+            ("claim", modality.claim_pattern),
+        ):
+            if pid and pid not in seen:
+                raise LexiconError(
+                    f"eventwire/data/lexicon/modality.yaml: {key} pattern {pid!r} is not a pattern id"
+                )
         version = f"lexicon-{len(patterns)}-{digest.hexdigest()[:10]}"
         return cls(patterns=patterns, modality=modality, version=version, examples=examples)
 
@@ -387,6 +393,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
     obligation = doc.get("obligation") or {}
     if not isinstance(obligation, dict) or set(obligation) - {"aux", "pattern"}:
         raise LexiconError(f"{name}: 'obligation' is a mapping with 'aux' and 'pattern'")
+    claim = doc.get("claim") or {}
+    if not isinstance(claim, dict) or set(claim) - {"roots", "pattern"}:
+        raise LexiconError(f"{name}: 'claim' is a mapping with 'roots' and 'pattern'")
     phrases = []
     for item in doc.get("phrases") or []:
         if not isinstance(item, dict) or item.get("modality") not in MODALITIES:
@@ -408,6 +417,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         future_time=_words(doc.get("future_time"), name, "future_time"),
         phrases=tuple(phrases),
         conditional=_words(doc.get("conditional"), name, "conditional"),
+        time_clauses=_words(doc.get("time_clauses"), name, "time_clauses"),
         obligation_aux=_words(obligation.get("aux"), name, "obligation.aux"),
         obligation_pattern=str(obligation.get("pattern") or ""),
+        claim_roots=frozenset(str(r) for r in claim.get("roots") or ()),
+        claim_pattern=str(claim.get("pattern") or ""),
     )

@@ -117,6 +117,7 @@ class Parser:
         model: str | None = None,
         batch_size: int = 32,
         max_batch_chars: int = 40_000,
+        max_doc_chars: int = 50_000,
         nlp=None,
         sentence_filter=None,
     ) -> None:
@@ -125,6 +126,9 @@ class Parser:
         # spaCy's memory grows with the text of a batch, not its count of documents:
         # long articles go through in smaller batches (at least one article each)
         self.max_batch_chars = max_batch_chars
+        # and a very long article (a book-length page) is parsed in pieces cut at line
+        # breaks, so that no single document holds the parser's memory beyond a bound
+        self.max_doc_chars = max_doc_chars
         self.model_name = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         self.sentence_filter = sentence_filter  # a SentenceFilter, or None to parse everything
         self._sentencizer = None
@@ -133,8 +137,10 @@ class Parser:
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Parse articles in batches; only ``Article.coded_text`` is parsed, offsets stay body offsets."""
         articles = list(articles) if not isinstance(articles, list) else articles
-        if self.sentence_filter is not None:
-            yield from self._parse_filtered(articles)
+        if self.sentence_filter is not None or any(
+            len(a.coded_text) > self.max_doc_chars for a in articles
+        ):
+            yield from self._parse_pieces(articles)
             return
 
         for batch in self._batches(articles, lambda a: len(a.coded_text)):
@@ -184,14 +190,35 @@ class Parser:
                 chunks.append((start, end, index))
         return chunks
 
-    def _parse_filtered(self, articles: list[Article]) -> Iterator[ParsedArticle]:
-        """Parse only the kept runs of sentences.  A skipped run leaves a gap in the
+    def _split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``text[start:end]`` in pieces of at most ``max_doc_chars``, cut after a line
+        break where there is one (else after a space)."""
+        pieces = []
+        limit = max(1, self.max_doc_chars)
+        while end - start > limit:
+            cut = text.rfind("\n", start + limit // 2, start + limit)
+            if cut < 0:
+                cut = text.rfind(" ", start + limit // 2, start + limit)
+            cut = start + limit if cut < 0 else cut + 1
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+        return pieces
+
+    def _parse_pieces(self, articles: list[Article]) -> Iterator[ParsedArticle]:
+        """Parse articles in pieces: the kept runs of sentences when there is a filter, and
+        very long texts cut into bounded pieces.  A skipped run leaves a gap in the
         sentence indices, so that "the previous sentence" is never a sentence further back."""
         items = []
         for ai, article in enumerate(articles):
             text = article.coded_text
-            for start, end, index in self._chunks(text):
-                items.append((text[start:end], (ai, start, index)))
+            if self.sentence_filter is not None:
+                runs = self._chunks(text)
+            else:
+                runs = [(0, len(text), 0)]
+            for start, end, index in runs:
+                for k, (a, b) in enumerate(self._split(text, start, end)):
+                    items.append((text[a:b], (ai, a, index if k == 0 else None)))
         per_article: list[list[Sentence]] = [[] for _ in articles]
         next_index = [0] * len(articles)
         for batch in self._batches(items, lambda item: len(item[0])):
@@ -200,7 +227,10 @@ class Parser:
             ):
                 offset = articles[ai].code_start + start
                 found = per_article[ai]
-                i = index if index == 0 else max(next_index[ai] + 1, index)
+                if index is None:  # the next piece of the same run
+                    i = next_index[ai]
+                else:
+                    i = index if index == 0 else max(next_index[ai] + 1, index)
                 for span, ents in _sentences(doc):
                     found.append(_sentence_from_span(span, i, offset, ents))
                     i += 1

@@ -17,6 +17,7 @@ from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45
+STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
 
 
@@ -40,7 +41,17 @@ class Ctx:
     ref: dt.date | None = None  # last resolved day-or-coarser reference time
     ref_precision: str | None = None
     narrative: dt.date | None = None  # explicit reference far from the document date
+    narrative_precision: str | None = None
     quarter: dt.date | None = None  # last quarter spoken of, not counted back from another
+    span: bool = False  # a span of months or years was named after the last reference time
+    day: dt.date | None = None  # the day a clock time belongs to, when the text names it
+    day_ref: dt.date | None = None  # last reference time that is a day
+    story: bool = False  # the text is a history narrative
+    deictic: bool = False  # the expression counts from the time of writing even in a story
+    history: bool = False  # the story is a history text (many far years, no deixis)
+    now: dt.date | None = None  # the document date, when `dct` has moved to the story's
+    last_direction: int = 0  # direction of the last expression that needed one ...
+    last_end: int = -1  # ... and where it ended
 
 
 def _mod(g: dict[str, Any]) -> str | None:
@@ -61,23 +72,27 @@ def _base(ctx: Ctx) -> dt.date:
 
 def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     """Pick the year for a period given without one (``period(year) -> (v, b, e)``)."""
-    if ctx.narrative is not None:
-        v, b, e = period(ctx.narrative.year)
+    if ctx.narrative is not None and not (ctx.direction > 0 and not ctx.history):
+        story = ctx.narrative
+        v, b, e = period(story.year)
+        if ctx.narrative_precision in ("day", "month") and (story - e).days > STORY_BACK_DAYS:
+            v, b, e = period(story.year + 1)  # a history moves on: "in December ... 14 January"
         return v, b, e, True
-    y = ctx.dct.year
+    now = ctx.now or ctx.dct  # a plan in a news story counts from the time of writing
+    y = now.year
     cands = [period(y - 1), period(y), period(y + 1)]
     if ctx.direction < 0:
-        ok = [c for c in cands if (c[1] - ctx.dct).days <= SLACK_DAYS]
+        ok = [c for c in cands if (c[1] - now).days <= SLACK_DAYS]
         v, b, e = ok[-1]
     elif ctx.direction > 0:
-        ok = [c for c in cands if (ctx.dct - c[2]).days <= SLACK_DAYS]
+        ok = [c for c in cands if (now - c[2]).days <= SLACK_DAYS]
         v, b, e = ok[0]
     else:  # the nearest, with the past preferred (news reports what happened)
 
         def distance(c):
-            if c[1] > ctx.dct:
-                return (c[1] - ctx.dct).days * FUTURE_PENALTY
-            return max(0, (ctx.dct - c[2]).days)
+            if c[1] > now:
+                return (c[1] - now).days * FUTURE_PENALTY
+            return max(0, (now - c[2]).days)
 
         v, b, e = min(cands, key=distance)
     return v, b, e, True
@@ -86,6 +101,12 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
 def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
     t = rule.type
     year = g.get("year") or g.get("qyear")
+    if g.get("short_decade") is not None:  # "the '90s": the last one begun by the document date
+        y = ctx.dct.year // 100 * 100 + int(g["short_decade"])
+        if y > ctx.dct.year:
+            y -= 100
+        v, b, e = cal.decade_of(y)
+        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
     if g.get("decade") is not None or g.get("century") is not None:
         if g.get("decade") is not None:
             y = int(g["decade"])
@@ -209,7 +230,7 @@ def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
 
 def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     wd = int(g["weekday"])  # ISO 1..7
-    base = ctx.ref if (ctx.narrative is not None and ctx.ref) else ctx.dct
+    base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
     delta = wd - base.isoweekday()
     shift = g.get("shift")
     if shift is not None and int(shift) != 0:
@@ -252,9 +273,45 @@ def act_dayword(g, text, rule, ctx: Ctx) -> Norm | None:
     return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
 
 
-def _anchor(ctx: Ctx, anaphoric: bool) -> dt.date:
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_UNIT_RANK = {
+    "D": 0,
+    "W": 1,
+    "WE": 1,
+    "FN": 1,
+    "M": 2,
+    "Q": 3,
+    "season": 3,
+    "Y": 4,
+    "DE": 5,
+    "CE": 6,
+}
+_UNKNOWN_PART = {"D": "-XX", "W": "-WXX", "WE": "-WXX", "M": "-XX", "Q": "-QX"}
+
+
+def _coarse(ctx: Ctx, unit: str, rule_type: str) -> Norm | None:
+    """ "The next day" after "in March 1998": the reference time is coarser than the
+    unit counted, so only the part of the date it gives is known (1998-03-XX)."""
+    rank = _PRECISION_RANK.get(ctx.ref_precision or "")
+    if ctx.ref is None or rank is None or rank <= _UNIT_RANK.get(unit, 0):
+        return None
+    ref = ctx.ref
+    if ctx.ref_precision == "month":
+        v, b, e = cal.month_of(ref.year, ref.month)
+        value = v + "-XX" if unit == "D" else f"{ref.year:04d}{_UNKNOWN_PART[unit]}"
+        return Norm(value, rule_type, None, b, e, "month", True)
+    v, b, e = cal.year_of(ref.year)
+    value = v + ("-XX-XX" if unit == "D" else _UNKNOWN_PART.get(unit, ""))
+    return Norm(value, rule_type, None, b, e, "year", True)
+
+
+def _anchor(ctx: Ctx, anaphoric: bool, unit: str | None = None) -> dt.date:
     if anaphoric and ctx.ref is not None:
-        return ctx.ref
+        rank = _PRECISION_RANK.get(ctx.ref_precision or "")
+        if ctx.story or unit is None or rank is None or rank <= _UNIT_RANK.get(unit, 0):
+            return ctx.ref
+        # news: "a day earlier" after "elected in 2005" counts from the last day named
+        return ctx.day_ref or ctx.ref
     return ctx.dct
 
 
@@ -272,7 +329,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         and words[1] in ctx.res.words("anaphoric_shift")
         and shift != 0
     )
-    base = _anchor(ctx, anaphoric)
+    base = _anchor(ctx, anaphoric, unit)
     mod = _mod(g)
     if unit == "season":
         code = g["season"]
@@ -290,6 +347,10 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         return _apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
     if unit not in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE"):
         return None
+    if anaphoric and base is ctx.ref:
+        coarse = _coarse(ctx, unit, rule.type)
+        if coarse is not None:
+            return coarse
     target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
     return _apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
@@ -339,6 +400,19 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     return Norm(v, rule.type, None, b, e, "quarter", True, back=back)
 
 
+def _in_quarter(ctx: Ctx) -> bool:
+    """Whether the text is speaking of the reported quarter: the last reference time is
+    that quarter or a day in it ("the quarter ended Sept. 30")."""
+    if ctx.quarter is None or ctx.ref is None or ctx.span:
+        return False
+    if ctx.ref_precision == "quarter":
+        return True
+    if ctx.ref_precision != "day":
+        return False
+    _, b, e, _ = cal.period_of(ctx.quarter, "Q")
+    return b <= ctx.ref <= e
+
+
 def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
@@ -359,7 +433,11 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(
             "PAST_REF" if sign < 0 else "FUTURE_REF", rule.type, None, None, None, None, True
         )
-    base = _anchor(ctx, anaphoric)
+    base = _anchor(ctx, anaphoric, unit)
+    if anaphoric and base is ctx.ref and unit in _UNKNOWN_PART:
+        coarse = _coarse(ctx, unit, rule.type)
+        if coarse is not None:
+            return coarse
     steps = int(round(float(n))) * sign
     if unit in ("H", "MIN", "S"):
         return Norm(base.isoformat(), rule.type, None, base, base, "day", True)
@@ -367,7 +445,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         unit, steps = "W", steps * 2
     if unit in ("DE", "CE"):
         unit, steps = "Y", steps * (10 if unit == "DE" else 100)
-    if unit == "Y" and abs(steps) == 1 and ctx.ref_precision == "quarter" and ctx.quarter:
+    quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4"))
+    if unit == "Y" and abs(steps) == 1 and (_in_quarter(ctx) or (quarter_word and ctx.quarter)):
         # "profit rose in the quarter from a year ago": the same quarter a year before
         v, b, e, precision = cal.period_of(cal.shift_unit(ctx.quarter, "Y", steps), "Q")
         return Norm(v, rule.type, _mod(g), b, e, precision, True, back=True)
@@ -378,18 +457,37 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     return Norm(v, rule.type, _mod(g), b, e, precision, True, back=back)
 
 
+# a fraction of a unit is written in the next smaller one: 2.5 years = P2Y6M
+_SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
+_TIME_UNITS = ("H", "MIN", "S")
+
+
+def _fraction_value(x: float, unit: str) -> str | None:
+    small, factor = _SMALLER[unit]
+    whole, rest = int(x), int(round((x - int(x)) * factor))
+    parts = []
+    for qty, u in ((whole, unit), (rest, small)):
+        if qty:
+            parts.append((u in _TIME_UNITS, f"{qty}{'M' if u == 'MIN' else u}"))
+    date = "".join(p for t, p in parts if not t)
+    time = "".join(p for t, p in parts if t)
+    return "P" + date + ("T" + time if time else "") if parts else None
+
+
 def _duration_value(n: Any, unit: str) -> str | None:
     if n == "X":
         qty = "X"
     else:
         x = float(n)
-        if x != int(x):
-            if unit == "Y":
-                x, unit = x * 12, "M"
-            elif unit == "D":
-                x, unit = x * 24, "H"
-            elif unit == "H":
-                x, unit = x * 60, "MIN"
+        if x != int(x) and unit in _SMALLER:
+            return _fraction_value(x, unit)
         qty = str(int(round(x)))
     if unit == "FN":
         return "PX2W" if qty == "X" else f"P{int(qty) * 2}W"
@@ -408,6 +506,8 @@ def _duration_value(n: Any, unit: str) -> str | None:
 def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
+    if (g.get("half") or g.get("half2")) and n != "X":  # "two and a half years"
+        n = float(n) + 0.5
     if unit is None:  # a bare plural word
         unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
     if unit is None:
@@ -449,7 +549,7 @@ def act_set(g, text, rule, ctx: Ctx) -> Norm | None:
 
 
 def act_time(g, text, rule, ctx: Ctx) -> Norm | None:
-    date = ctx.dct
+    date = ctx.day or ctx.dct
     if g.get("weekday") is not None:
         day = act_weekday(g, text, rule, ctx)
         date = day.begin if day and day.begin else date

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
-from eventwire.temporal.normalize import ACTIONS, Ctx
+from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -23,10 +23,22 @@ _NUMBER_SPLIT = re.compile(r"[-\s]+")
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
+NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from the document date
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
+CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
+_CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
+_DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence ends between offsets a and b (an expression ending in "p.m." may
+    itself end the sentence: "at 5:30 p.m. Polls close")."""
+    since = a - 1 if text[a - 1 : a] == "." else a
+    return not _SENTENCE_BREAK.search(text, since, b)
 
 
 class TimeTagger:
@@ -38,11 +50,16 @@ class TimeTagger:
         self.version = f"{lang}:{self.res.version}"
         self.tense = TenseGuesser(self.res)
         self._capitalized = self.res.words("capitalized_only")
+        shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
+        self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
 
     # ------------------------------------------------------------------ values
     def _number(self, text: str) -> Any:
         t = text.lower().strip()
         if t[:1].isdigit():
+            whole, _, frac = t.partition(" ")
+            if frac.strip() == "1/2":  # "5 1/2"
+                return int(whole) + 0.5
             return float(t) if "." in t else int(t)
         v = self.res.lookup("number", t)
         if v is not None:
@@ -180,30 +197,120 @@ class TimeTagger:
             chosen.insert(k, c)
         return chosen
 
-    def _is_narrative(self, chosen, dct: dt.date, minimum: int = NARRATIVE_MIN) -> bool:
+    def _deictic(self, action: str, g: dict, text: str) -> bool:
+        """Whether an expression counts from the time of writing ("last week", "two
+        years ago", "Friday"), not from a time the text has moved to."""
+        if action in ("weekday", "dayword"):
+            return True
+        if action == "literal":  # "now" in a history is the story's now
+            return False
+        words = text.lower().replace("-", " ").split()
+        article, anaphoric = self.res.words("definite_article"), self.res.words("anaphoric_shift")
+        if any(a in article and b in anaphoric for a, b in zip(words, words[1:], strict=False)):
+            return False  # "the following week", "the early part of the next decade"
+        return any(w in self._deixis for w in words)
+
+    def _is_narrative(
+        self, chosen, dct: dt.date, minimum: int = NARRATIVE_MIN, text: str = ""
+    ) -> bool:
         """A history narrative: explicit years far from the document date, no deixis."""
-        far = near = deictic = 0
-        for _, _, idx, g in chosen:
+        far = near = deictic = old = 0
+        for s, e, idx, g in chosen:
             action = self.res.rules[idx].action
-            if action in ("weekday", "dayword"):
+            if self._deictic(action, g, text[s:e]):
                 deictic += 1
             elif action in ("date", "range") and isinstance(g.get("year"), int):
                 if abs(g["year"] - dct.year) >= NARRATIVE_YEARS:
                     far += 1
+                    old += dct.year - g["year"] > ASIDE_YEARS
                 else:
                     near += 1
+        if minimum == NARRATIVE_MIN and not near and not deictic and old >= NARRATIVE_QUIET_MIN:
+            minimum = NARRATIVE_QUIET_MIN  # nothing counts from the date of a text of old years
         if far < minimum or deictic * 4 > far:
             return False
         # a long history reaching up to the document date may name many recent years
         return near * NARRATIVE_RATIO <= far or (far >= HISTORY_MIN and near * 2 <= far)
 
     @staticmethod
-    def _moves_story(current: dt.date | None, norm) -> bool:
+    def _moves_story(current: dt.date | None, norm, dct: dt.date) -> bool:
         """Whether an explicit date moves a narrative on: a bare year far from the
-        current one is an aside ("the Estates-General, last called in 1614")."""
+        current one is an aside ("the Estates-General, last called in 1614"), and a
+        date after the time of writing is a plan, not the story."""
+        if norm.begin > dct:
+            return False
         if current is None or norm.precision not in ("year", None):
             return True
         return abs(norm.begin.year - current.year) <= ASIDE_YEARS
+
+    def _normalize(
+        self, text: str, s: int, e: int, rule: Rule, g: dict, ctx: Ctx, sent
+    ) -> Norm | None:
+        if rule.action in _NEEDS_TENSE:
+            d = self.tense.from_parse(sent, s, e) if sent is not None else None
+            ctx.direction = d if d else self.tense.from_text(text, s, e)
+            if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
+                if _same_sentence(text, ctx.last_end, s):
+                    ctx.direction = ctx.last_direction  # the tense of the sentence so far
+            ctx.last_direction, ctx.last_end = ctx.direction, e
+        else:
+            ctx.direction = 0
+        try:
+            return ACTIONS[rule.action](g, text[s:e], rule, ctx)
+        except (ValueError, OverflowError):  # a date out of the calendar's range
+            return None
+
+    def _day_of_clock(
+        self, text: str, chosen, k: int, ctx: Ctx, ref_end: int, sent
+    ) -> dt.date | None:
+        """The day of a clock time: a date or weekday right after it in the clause
+        ("at 11 a.m. on 11 November", "10:35 a.m. (0735 GMT) Friday"), else a day
+        named earlier in the same sentence ("On Friday ... at 3 p.m."), else none."""
+        end = chosen[k][1]
+        for s2, e2, idx2, g2 in chosen[k + 1 : k + 3]:
+            if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
+                break
+            rule2 = self.res.rules[idx2]
+            if rule2.action in _DAY_ACTIONS:
+                saved = ctx.direction, ctx.last_direction, ctx.last_end
+                norm = self._normalize(text, s2, e2, rule2, g2, ctx, sent)
+                ctx.direction, ctx.last_direction, ctx.last_end = saved
+                if norm is not None and norm.precision == "day" and norm.begin:
+                    return norm.begin
+                break
+            if rule2.action != "time":  # "10:35 a.m. (0735 GMT) Friday": look past a clock
+                break
+            end = e2
+        start = chosen[k][0]
+        if ctx.ref_precision != "day" or ref_end < 0:
+            return None
+        if sent is not None and ref_end <= sent.start:
+            return None
+        return ctx.ref if _same_sentence(text, ref_end, start) else None
+
+    def _shared_year(self, text: str, chosen, k: int, g: dict) -> dict:
+        """ "In August and September 1914", "26 June - 4 August 1952": a month or day
+        without a year takes the year of the date joined to it."""
+        if k + 1 >= len(chosen):
+            return g
+        s2, _, idx2, g2 = chosen[k + 1]
+        if self.res.rules[idx2].action not in ("date", "range") or g2.get("year") is None:
+            return g
+        if g2.get("month") is None and g2.get("season") is None:
+            return g
+        gap = " ".join(text[chosen[k][1] : s2].lower().split())
+        if gap not in self.res.words("date_link"):
+            return g
+        return {**g, "year": g2["year"]}
+
+    @staticmethod
+    def _reported(current: dt.date | None, planned: bool, norm, dct: dt.date) -> bool:
+        """Whether a quarter becomes the one being reported: the first one named, unless
+        that was a plan ("expects a fourth-quarter charge"); then only a later quarter
+        that has ended ("after a flat second quarter" is a comparison)."""
+        if current is None or planned:
+            return True
+        return norm.until is not None and current < norm.begin and norm.until < dct
 
     # ------------------------------------------------------------------ public
     def tag(
@@ -219,12 +326,14 @@ class TimeTagger:
             dct = dct.date()
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
-        ctx = Ctx(dct=dct, direction=0, res=self.res)
+        ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
         chosen = self._candidates(text, start, end)
-        narrative = self._is_narrative(chosen, dct)
-        history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN)
-        for s, e, idx, g in chosen:
+        narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
+        history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
+        ref_end = -1
+        planned_quarter = False
+        for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
                 continue
@@ -234,25 +343,31 @@ class TimeTagger:
                 if k >= 0 and s < sentences[k].end:
                     sent = sentences[k]
             if narrative and ctx.narrative is not None:
-                ctx.dct = ctx.narrative
-            if rule.action in _NEEDS_TENSE:
-                d = self.tense.from_parse(sent, s, e) if sent is not None else None
-                ctx.direction = d if d else self.tense.from_text(text, s, e)
-            else:
-                ctx.direction = 0
-            try:
-                norm = ACTIONS[rule.action](g, text[s:e], rule, ctx)
-            except (ValueError, OverflowError):  # a date out of the calendar's range
-                norm = None
+                # "today", "this week", "Sunday" still count from the time of writing
+                ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
+                ctx.dct = dct if ctx.deictic else ctx.narrative
+            if rule.action == "time":
+                ctx.day = self._day_of_clock(text, chosen, pos, ctx, ref_end, sent)
+            elif rule.action == "date" and g.get("month") and g.get("year") is None:
+                g = self._shared_year(text, chosen, pos, g)
+            norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
+            if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
+                ctx.span = True  # "for the nine months": no longer the quarter
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
-                if norm.precision == "quarter" and not norm.back:
-                    ctx.quarter = norm.begin
+                ref_end = e
+                if norm.precision == "day":
+                    ctx.day_ref = norm.begin
+                half = norm.precision == "quarter" and "-H" in norm.value
+                ctx.span = half  # "for the first half ... a year before": not a quarter
+                if norm.precision == "quarter" and not half:
+                    if self._reported(ctx.quarter, planned_quarter, norm, dct):
+                        ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0
                 if narrative and not norm.relative and rule.action in ("date", "range"):
-                    if self._moves_story(ctx.narrative, norm):
-                        ctx.narrative = norm.begin
+                    if ctx.direction <= 0 and self._moves_story(ctx.narrative, norm, dct):
+                        ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
             out.append(
                 TimeExpr(
                     start=s,

@@ -31,6 +31,11 @@ class TenseGuesser:
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
         self.determiners = res.words("determiner")
+        self.perfect = res.words("past_participle_aux")
+        self.passive_be = res.words("participle_be")
+        self.past_perfect = res.words("past_perfect_aux")
+        self.be_forms = res.words("be_forms")
+        self.present_be = res.words("present_be")
 
     # ------------------------------------------------------------------ parse
     def governing_verb(self, sentence: Sentence, start: int, end: int) -> tuple[int | None, bool]:
@@ -71,6 +76,11 @@ class TenseGuesser:
         if words & self.future_aux or words & self.reported:
             return 1
         if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
+            head = t.head if t.head != v else None  # "had been scheduled to expire": past
+            if head is not None and sentence.children:
+                up = {toks[k].text.lower() for k in sentence.children[head]}
+                if up & self.past_perfect and toks[head].tag == "VBN":
+                    return -1
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             return 1
@@ -109,6 +119,7 @@ class TenseGuesser:
         lw = _WORD.findall(left)[::-1][:LEFT_WORDS]
         rw = _WORD.findall(right)[:8]
         best = (99, 0)
+        firm = False
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
@@ -116,8 +127,20 @@ class TenseGuesser:
             s = self._cue(lw_)
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
                 s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
+            if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
+                s = 0  # "after an earthquake due to the storm Thursday": not a plan
+            if s < 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.present_be:
+                s = 0  # "elections are held on July 20": a passive, not a past verb
+            if s > 0:  # "had been scheduled", "had been due"
+                before = [w.lower() for w in lw[d + 1 : d + 3]]
+                if before[:1] and before[0] in self.passive_be:
+                    before = before[1:]
+                if before[:1] and before[0] in self.perfect:
+                    s = -1
             if s and lw_ in self.strong:
-                return s
+                return s if not firm else -1
+            if s < 0 and d == 0 and (len(lw) < 2 or lw[1].lower() not in self.be_forms):
+                firm = True  # "said Tuesday": the verb right before the date decides
             if s > 0:  # a future cue ("scheduled", "plans") decides
                 return s if best[1] == 0 else best[1]
             if s and best[1] == 0:
@@ -128,11 +151,21 @@ class TenseGuesser:
                     continue
                 break
             s = self._cue(w.lower())
+            if s > 0 and self._preposition(rw[d + 1 : d + 3]):
+                s = 0  # "fell on Tuesday due to a number of corrections"
             if s:
                 if d < best[0]:
                     best = (d, s)
                 break
         return best[1]
+
+    def _preposition(self, after: list[str]) -> bool:
+        """A cue word followed by "to" and a determiner is a preposition ("due to the")."""
+        return (
+            len(after) == 2
+            and after[0].lower() in self.infinitive
+            and after[1].lower() in self.determiners
+        )
 
     def _cue(self, w: str) -> int:
         if w in self.future_cues:

@@ -1,0 +1,380 @@
+"""Argument search for the event coder: which tokens fill a pattern's roles and which
+actor mentions they name.
+
+``Arguments`` is mixed into the coder's sentence view; it needs ``tokens``,
+``children``, ``mention_at``, ``together``, ``lemma``, ``low`` and ``passive``.
+"""
+
+from __future__ import annotations
+
+from eventwire.records import ActorMention
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+FRAME_PREPS = frozenset({"for", "during", "after", "in"})
+PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
+SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
+SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
+
+
+class Arguments:
+    """Role and mention look-ups over a parsed sentence."""
+
+    def prep_objects(self, i: int, word: str | None) -> list[int]:
+        out = []
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if (t.dep in ("prep", "agent") or (t.dep == "dative" and t.pos == "ADP")) and (
+                word is None or t.text.lower() == word
+            ):
+                for g in self.children[c]:
+                    if self.tokens[g].dep in ("pobj", "pcomp"):
+                        out.append(g)
+        return out
+
+    def role_tokens(
+        self, verb: int, noun: int | None, role: str, *, saying: bool = False
+    ) -> tuple[list[int], bool]:
+        """Argument head tokens for ``role``; the flag says the subject was inherited.
+
+        ``saying``: the trigger states a demand, appeal, threat ... (an absorbing
+        pattern), so a participle on a document noun speaks for whoever issued it.
+        """
+        has_verb = noun is None or verb != noun
+        if role == "subj":
+            if not has_verb:
+                by = self.prep_objects(noun, "by")
+                if by:
+                    return by, False
+                # "arrived for talks", "during his visit": the clause's subject
+                tok = self.tokens[noun]
+                prep = self.tokens[tok.head]
+                if tok.dep == "pobj" and prep.text.lower() in FRAME_PREPS and prep.head != tok.head:
+                    v = prep.head
+                    if self.tokens[v].pos in ("VERB", "AUX"):
+                        subj = [c for c in self.children[v] if self.tokens[c].dep in SUBJ]
+                        if subj:
+                            return subj, True
+                return [], False
+            if self.passive(verb):
+                return self.prep_objects(verb, "by"), False
+            subj = [c for c in self.children[verb] if self.tokens[c].dep in SUBJ]
+            if noun is not None and noun in subj:
+                subj = []  # "talks took place": the noun is the subject
+            if subj and not (
+                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
+            ):
+                return subj, False
+            inherited = self.inherited_subject(verb, saying=saying)
+            return inherited, bool(inherited)
+        if role == "obj":
+            if noun is not None and has_verb:
+                return [], False
+            if not has_verb:
+                return [], False
+            if self.passive(verb):
+                return [c for c in self.children[verb] if self.tokens[c].dep in PASSIVE_SUBJ], False
+            return [c for c in self.children[verb] if self.tokens[c].dep in ("dobj", "obj")], False
+        if role == "iobj":
+            return [
+                c for c in self.children[verb] if self.tokens[c].dep in ("dative", "iobj")
+            ], False
+        if role == "xsubj":  # "allowed Chamisa to contest": the complement's own subject
+            out = []
+            for c in self.children[verb]:
+                if self.tokens[c].dep in ("xcomp", "ccomp"):
+                    out.extend(g for g in self.children[c] if self.tokens[g].dep in SUBJ)
+            return out, False
+        if role == "attr":
+            return [c for c in self.children[verb] if self.tokens[c].dep in ("attr", "oprd")], False
+        if role == "poss":
+            if noun is None:
+                return [], False
+            return [c for c in self.children[noun] if self.tokens[c].dep == "poss"], False
+        if role == "mod":
+            if noun is None:
+                return [], False
+            return [
+                c
+                for c in self.children[noun]
+                if self.tokens[c].dep in ("amod", "compound", "nmod") and c in self.mention_at
+            ], False
+        word = role[5:]
+        heads = [noun] if noun is not None else []
+        if has_verb:
+            heads.append(verb)
+            for c in self.children[verb]:
+                dep = self.tokens[c].dep
+                if c != noun and (
+                    dep in ("dobj", "prt")
+                    or (
+                        dep == "prep"
+                        and any(self.tokens[g].dep == "prep" for g in self.children[c])
+                    )
+                ):
+                    heads.append(c)
+                    if dep == "dobj":  # "deployed dozens of warplanes and warships around Taiwan"
+                        for g in [c, *self.prep_objects(c, "of")]:
+                            heads.extend(x for x in [g, *self.conjuncts(g)] if x not in heads)
+                        # "lifted the ban imposed on the LTTE"
+                        heads.extend(
+                            g
+                            for g in self.children[c]
+                            if self.tokens[g].dep == "acl" and self.tokens[g].tag == "VBN"
+                        )
+            # "staged a strike in protest against X", "in response to X", last
+            heads.extend(
+                g
+                for g in self.prep_objects(verb, "in")
+                if self.tokens[g].pos == "NOUN" and g not in self.mention_at
+            )
+        for h in heads:
+            objs = self.prep_objects(h, word)
+            if objs:
+                return objs, False
+        return [], False
+
+    def inherited_subject(self, v: int, *, saying: bool = False) -> list[int]:
+        cur = v
+        for _ in range(5):
+            tok = self.tokens[cur]
+            parent = tok.head
+            if parent == cur:
+                return []
+            dep = tok.dep
+            if dep in ("relcl", "acl"):
+                noun = self.tokens[parent]
+                saying = saying and dep == "acl" and tok.tag == "VBG"
+                if not (saying and cur == v and self.issued(parent)):
+                    return [parent]
+                # "issued a statement demanding ...": the statement speaks for its issuer
+                parent, dep = noun.head, "ccomp"
+            if dep not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "pobj", "prep", "acomp"):
+                return []
+            if dep == "xcomp":
+                obj = [
+                    c
+                    for c in self.children[parent]
+                    if self.tokens[c].dep == "dobj" and c in self.mention_at
+                ]
+                if obj:
+                    return obj
+            subj = [c for c in self.children[parent] if self.tokens[c].dep in SUBJ]
+            if self.passive(parent) and dep == "advcl":
+                # "was attacked by militiamen, killing 156": the agent acts on
+                subj = subj or self.prep_objects(parent, "by")
+            if self.passive(parent) and dep != "conj":
+                # "X is expected to meet": the raised passive subject is the actor
+                subj = subj or [
+                    c for c in self.children[parent] if self.tokens[c].dep in PASSIVE_SUBJ
+                ]
+            if subj and not (
+                self.tokens[subj[0]].tag in PRONOUN_TAGS and subj[0] not in self.mention_at
+            ):
+                return subj
+            cur = parent
+        return []
+
+    def issued(self, n: int) -> bool:
+        """``n`` is the object of a clause's verb and names no actor ("issued a
+        statement"); the caller's participle modifies it ("a statement demanding")."""
+        tok = self.tokens[n]
+        verb = self.tokens[tok.head]
+        return (
+            tok.dep == "dobj"
+            and tok.head != n
+            and tok.pos == "NOUN"
+            and self.find_mention(n) is None
+            and verb.pos == "VERB"
+            and verb.dep != "prep"
+        )
+
+    def content_heads(self, m) -> list[int]:
+        """Where a match's complement clause may hang: its head, event noun and other
+        trigger words, and the nouns in the head's prepositional phrases ("insisted on
+        its demand that ...")."""
+        out = [m.head, *m.extra]
+        if m.noun is not None:
+            out.append(m.noun)
+        return out + [j for j in self.prep_objects(m.head, None) if j not in out]
+
+    def with_party(self, x: ActorMention) -> bool:
+        """The mention is the object of "with" ("talks with X"), or conjoined to one."""
+        i = x.head
+        for _ in range(4):
+            tok = self.tokens[i]
+            if tok.head == i:
+                return False
+            if tok.dep == "pobj":
+                return self.low(tok.head) == "with"
+            if tok.dep != "conj":
+                return False
+            i = tok.head
+        return False
+
+    def speech_head(self, i: int, speech_verbs) -> int | None:
+        """The verb of saying whose reported clause holds ``i`` ("said Russia attacked
+        ...", "Russia attacked ..., Kyiv said"), through coordinated verbs."""
+        for _ in range(3):
+            tok = self.tokens[i]
+            if tok.head == i:
+                return None
+            if tok.dep == "ccomp":
+                v = tok.head
+                return v if any(f in speech_verbs for f in self.forms(v)) else None
+            if tok.dep != "conj":
+                return None
+            i = tok.head
+        return None
+
+    def stative(self, v: int, acts: set[int]) -> bool:
+        """A passive form with no agent whose "to" phrase is an act ("is committed to
+        opening", "is opposed to French mediation"): an adjective of attitude, whose
+        subject is the one who holds it. ``acts``: trigger words of absorbed events."""
+        if not self.passive(v) or self.prep_objects(v, "by"):
+            return False
+        return any(self.tokens[o].dep == "pcomp" or o in acts for o in self.prep_objects(v, "to"))
+
+    def complement_parties(self, v: int) -> list[ActorMention]:
+        """The party of the act an absorbing pattern is about when no pattern codes that
+        act: an actor in its "to", "against", "with" or "on" phrase ("is willing to send
+        more resources to Colombia", "vowed to retaliate against Israel")."""
+        out: list[ActorMention] = []
+        for c in self.children[v]:
+            if self.tokens[c].dep != "xcomp":
+                continue
+            heads = [c, *(g for g in self.children[c] if self.tokens[g].dep == "dobj")]
+            for h in heads:
+                for word in ("to", "against", "with", "on"):
+                    objs = [o for o in self.prep_objects(h, word) if not self.own_side(o)]
+                    out.extend(x for x in self.actors_of(objs) if not_in(x, out))
+        return out
+
+    def place_actors(self, matches) -> list[ActorMention]:
+        """Countries and regions in an "in" phrase on the matches' trigger words or
+        their objects ("a curfew in Algiers", "deployed troops in Iraq"), or on the act
+        an absorbing pattern is about, not actors of a sector ("police in Kabul")."""
+        heads = []
+        for m in matches:
+            heads.extend((m.head, *m.extra, *((m.noun,) if m.noun is not None else ())))
+            verbs = [m.head]
+            if m.pattern.absorb:  # "agreed to set up a centre in Tokyo": the act agreed
+                verbs.extend(c for c in self.children[m.head] if self.tokens[c].dep == "xcomp")
+            heads.extend(verbs[1:])
+            objs = [c for v in verbs for c in self.children[v] if self.tokens[c].dep == "dobj"]
+            # "fired shells at targets in Jericho": the place of what the act is aimed at
+            heads.extend(objs + [j for h in [m.head, *objs] for j in self.prep_objects(h, None)])
+        out: list[ActorMention] = []
+        for h in dict.fromkeys(heads):
+            for t in self.prep_objects(h, "in"):
+                for x in self.actors_of([t]):
+                    if x.actor.country and not x.actor.sector and not_in(x, out):
+                        out.append(x)
+        return out
+
+    def condition_subjects(self, verbs: list[int], conditional) -> list[int]:
+        """Subjects of a conditional clause on ``verbs`` or their complements: the party a
+        threat or promise is addressed to ("threatened to strike unless Israel ...")."""
+        heads = list(verbs)
+        for v in verbs:
+            heads.extend(c for c in self.children[v] if self.tokens[c].dep == "xcomp")
+        out = []
+        for h in heads:
+            for c in self.children[h]:
+                if self.tokens[c].dep != "advcl" or not any(
+                    self.tokens[k].dep == "mark" and self.low(k) in conditional
+                    for k in self.children[c]
+                ):
+                    continue
+                out.extend(
+                    g
+                    for g in self.children[c]
+                    if self.tokens[g].dep in SUBJ and self.tokens[g].tag not in PRONOUN_TAGS
+                )
+        return out
+
+    def clause_subjects(self, heads: list[int]) -> list[int]:
+        """Subjects of a finite complement clause of ``heads``: the party a demand,
+        appeal, threat or accusation is about ("demanded that Japan release ...",
+        "its demand that Serbia withdraw"), not a pronoun or a phrase owned by one
+        ("its troops"), which speak of the speaker."""
+        out = []
+        for h in heads:
+            for c in self.children[h]:
+                dep = self.tokens[c].dep
+                if dep == "acl":  # a noun's "that" clause
+                    if not any(self.low(k) == "that" for k in self.children[c]):
+                        continue
+                elif dep != "ccomp":
+                    continue
+                for g in self.children[c]:
+                    if self.tokens[g].dep in SUBJ and not self.own_side(g):
+                        out.append(g)
+        return out
+
+    def own_side(self, i: int) -> bool:
+        """A pronoun, or a phrase owned by one ("its troops"): the speaker's own side."""
+        return self.tokens[i].tag in PRONOUN_TAGS or any(
+            self.tokens[k].dep == "poss" and self.tokens[k].tag in PRONOUN_TAGS
+            for k in self.children[i]
+        )
+
+    def actors_of(self, toks: list[int]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for t in toks:
+            for j in [t, *self.conjuncts(t)]:
+                mention = self.find_mention(j)
+                if mention is None:
+                    continue
+                # "Armenian and Azerbaijani forces": conjoined modifiers
+                linked = [mention.head]
+                for k in range(mention.token_start, mention.token_end):
+                    linked.extend(self.conjuncts(k))
+                    if self.tokens[k].dep == "conj":
+                        linked.append(self.tokens[k].head)
+                for k in linked:
+                    found = self.mention_at.get(k)
+                    if found is None:
+                        continue
+                    key = (found.token_start, found.token_end, found.head)
+                    for each in self.together.get(key, [found]):
+                        if all(each is not x for x in out):
+                            out.append(each)
+        return out
+
+    def conjuncts(self, t: int) -> list[int]:
+        out, stack = [], [t]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if self.tokens[c].dep == "conj":
+                    out.append(c)
+                    stack.append(c)
+        return out
+
+    def find_mention(self, t: int) -> ActorMention | None:
+        if t in self.mention_at:
+            return self.mention_at[t]
+        frontier = [t]
+        for _ in range(4):  # "parts of the city of Ahmedabad"
+            nxt = []
+            for j in frontier:
+                for c in self.children[j]:
+                    tok = self.tokens[c]
+                    if tok.dep not in SEARCH_DEPS and not (
+                        # "crimes committed by Croat forces": the participle's agent
+                        (tok.dep == "acl" and tok.tag == "VBN") or tok.dep == "agent"
+                    ):
+                        continue
+                    if tok.dep == "prep" and tok.text.lower() not in SEARCH_PREPS:
+                        continue
+                    if c in self.mention_at:
+                        return self.mention_at[c]
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+
+def not_in(x: ActorMention, others: list[ActorMention]) -> bool:
+    """``x`` is none of ``others`` (the same mention object)."""
+    return all(x is not y for y in others)
