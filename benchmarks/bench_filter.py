@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from eventwire.ingest import read_articles
+from eventwire.nlp.filter import MODES
 from eventwire.pipeline import Pipeline
 from eventwire.records import IngestError
 
@@ -45,7 +46,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--limit", type=int, default=500, help="articles per file (default 500)")
-    ap.add_argument("--mode", default="context", choices=Pipeline.FILTERS)
+    ap.add_argument("--mode", default="context", choices=MODES)
     args = ap.parse_args()
     files = args.files or sorted(glob.glob(str(ROOT.parent / "shared/data/news/*.jsonl.gz")))
     pipeline = Pipeline()

@@ -46,21 +46,20 @@ def test_bench_table_names_the_reference():
     assert "bare spaCy articles/s" in text and "ratio vs bare spaCy" in text
 
 
-def test_bench_with_two_workers_runs_the_reference_in_two_processes_too():
+def _bench_json(*argv: str) -> dict:
     buf = io.StringIO()
-    argv = ["bench", "--limit", "4", "--workers", "2", "--block", "2", "--json"]
     with redirect_stdout(buf):
-        assert main(argv) == 0
-    result = json.loads(buf.getvalue())
+        assert main(["bench", *argv, "--json"]) == 0
+    return json.loads(buf.getvalue())
+
+
+def test_bench_with_two_workers_reports_both_throughputs():
+    result = _bench_json("--limit", "4", "--workers", "2", "--block", "2")
     assert result["workers"] == 2 and 1 <= len(result["peak_rss_mb_per_worker"]) <= 2
     assert result["articles"] == 4 and result["tokens"] > 0
     assert result["spacy_articles_per_s"] > 0 and result["ratio_vs_spacy"] > 0
 
 
 def test_bench_records_the_sentence_filter():
-    buf = io.StringIO()
-    argv = ["bench", "--limit", "2", "--workers", "1", "--sentence-filter", "context", "--json"]
-    with redirect_stdout(buf):
-        assert main(argv) == 0
-    result = json.loads(buf.getvalue())
+    result = _bench_json("--limit", "2", "--workers", "1", "--sentence-filter", "context")
     assert result["sentence_filter"] == "context" and result["events"] > 0

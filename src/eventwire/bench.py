@@ -88,21 +88,17 @@ def _pipe_in_worker(task: tuple[list[str], int]) -> tuple[int, int]:
 
 class BareSpacy:
     """The reference: bare ``nlp.pipe`` with the same model and components, in as many
-    processes as the engine, each loading the model once, fed the same chunks of texts."""
+    processes as the engine, each loading the model once, fed the same chunks of texts.
+    It always runs in processes of its own, even beside a one-worker engine coding in this
+    process, so that the engine's peak memory is its own."""
 
     def __init__(self, *, workers: int, batch_size: int, chunk_size: int) -> None:
         self.workers = workers
         self.batch_size = batch_size
         self.chunk_size = chunk_size
-        self._nlp = None
         self._pool = None
 
     def start(self) -> None:
-        if self.workers == 1:
-            from eventwire.nlp.parse import load_model
-
-            self._nlp = load_model()
-            return
         import multiprocessing as mp
 
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
@@ -112,9 +108,8 @@ class BareSpacy:
 
     def run(self, texts: list[str]) -> tuple[int, int]:
         """Sentences and tokens of ``texts``."""
-        if self._pool is None:
-            return _pipe(self._nlp, texts, self.batch_size)
-        step = self.chunk_size
+        # one worker gets the texts as the one-process engine does: a batch at a time
+        step = self.chunk_size if self.workers > 1 else self.batch_size
         tasks = [(texts[i : i + step], self.batch_size) for i in range(0, len(texts), step)]
         sentences = tokens = 0
         for s, t in self._pool.imap(_pipe_in_worker, tasks, chunksize=1):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+from eventwire.nlp.filter import MODES
+
 HELP = "Measure coding throughput (articles/s, tokens/s, stages, RSS) against bare spaCy."
 
 
@@ -15,7 +17,7 @@ def configure(parser) -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
         "--sentence-filter",
-        choices=("context", "predicates"),
+        choices=MODES,
         default=None,
         help="code with a sentence filter (see eventwire code --help)",
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from eventwire.nlp.filter import MODES
 from eventwire.output import FORMATS, make_writer
 from eventwire.records import IngestError
 
@@ -190,11 +191,11 @@ def configure(parser) -> None:
     )
     parser.add_argument(
         "--sentence-filter",
-        choices=("context", "predicates"),
+        choices=MODES,
         default=None,
         help="parse only sentences that may hold an event or name an actor (context: "
-        "the same events as without it), or only those that may hold an event "
-        "(predicates: faster, may lose actors known from a skipped sentence)",
+        "no sentence an event depends on is skipped), or only those that may hold an "
+        "event (predicates: faster, may lose actors known from a skipped sentence)",
     )
     parser.add_argument(
         "--batch-size",

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+# how much a filter keeps: see ``Pipeline.build_sentence_filter``
+MODES = ("context", "predicates")
+
 
 def _tables(nlp) -> tuple[dict, dict]:
     if "lemmatizer" not in nlp.pipe_names:
