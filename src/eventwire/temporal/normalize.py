@@ -66,10 +66,6 @@ def _apply_mod(n: Norm, ctx: Ctx) -> Norm:
     return n
 
 
-def _base(ctx: Ctx) -> dt.date:
-    return ctx.narrative or ctx.dct
-
-
 def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     """Pick the year for a period given without one (``period(year) -> (v, b, e)``)."""
     if ctx.narrative is not None and not (ctx.direction > 0 and not ctx.history):
