@@ -46,7 +46,7 @@ def test_every_lexicon_predicate_in_the_golden_sentences_is_kept(parse, lemmas, 
 
 
 def test_filtered_parse_skips_sentences_without_predicates_and_keeps_offsets(parser):
-    sentence_filter = SentenceFilter.from_lemmas({"shell"}, parser.nlp)
+    sentence_filter = SentenceFilter.from_lemmas({"shell"}, parser.nlp, margin=0)
     body = (
         "The weather in the capital was mild. "
         "Russian troops shelled the town of Bakhmut on Monday. "
@@ -81,10 +81,24 @@ def test_a_skipped_run_of_sentences_leaves_a_gap_in_the_sentence_indices(parser)
         "Ukrainian forces shelled positions near the town on Tuesday."
     )
     article = Article(doc_id="g", date=dt.date(2023, 3, 17), text=body)
-    parsed = _filtered(parser, SentenceFilter.from_lemmas({"shell"}, parser.nlp), article)
+    sentence_filter = SentenceFilter.from_lemmas({"shell"}, parser.nlp, margin=0)
+    parsed = _filtered(parser, sentence_filter, article)
     full = parser.parse_text(body, dt.date(2023, 3, 17))
     assert [s.index for s in parsed.sentences] == [0, 2]
     assert [s.text for s in parsed.sentences] == [full.sentences[0].text, full.sentences[2].text]
+
+
+def test_a_kept_sentence_is_parsed_with_its_neighbours(parser):
+    body = (
+        "Russian troops shelled the town of Bakhmut on Monday.\n"
+        "The weather in the region was mild.\n"
+        "Markets were closed for the holiday.\n"
+        "The roads were quiet.\n"
+        "Ukrainian forces shelled positions near the town on Tuesday."
+    )
+    article = Article(doc_id="m", date=dt.date(2023, 3, 17), text=body)
+    parsed = _filtered(parser, SentenceFilter.from_lemmas({"shell"}, parser.nlp), article)
+    assert [s.index for s in parsed.sentences] == [0, 1, 3, 4]
 
 
 def test_context_cues_keep_sentences_that_name_actors(parser):
@@ -128,6 +142,8 @@ def test_the_context_filter_gives_the_events_of_a_full_parse(pipeline):
         "MOSCOW - Russian President Vladimir Putin was in a buoyant mood on Monday.\n"
         "He praised Chinese President Xi Jinping.\n"
         "It rained all day.\n"
+        "The streets were wet.\n"
+        "It was cold.\n"
         "Ruritanian opposition leader Anna Petrova was in the city too.\n"
         "Ms Petrova criticised the Kremlin."
     )
@@ -136,7 +152,8 @@ def test_the_context_filter_gives_the_events_of_a_full_parse(pipeline):
     assert len(full) == 2
     pipeline.parser.filtered = [0, 0]
     assert _records(pipeline, [article], "context") == full
-    assert pipeline.parser.filtered == [5, 4]  # only the weather is skipped
+    # only the middle line about the weather is skipped: its neighbours are parsed too
+    assert pipeline.parser.filtered == [7, 6]
     assert _records(pipeline, [article], "predicates") != full
 
 

@@ -110,3 +110,19 @@ def test_a_very_long_article_is_parsed_in_pieces_cut_at_line_breaks(parser):
     assert all(
         body[t.start : t.start + len(t.text)] == t.text for s in pieces.sentences for t in s.tokens
     )
+
+
+def test_a_long_article_without_line_breaks_is_cut_after_a_full_stop(parser):
+    from eventwire.nlp.parse import Parser
+
+    sentences = [
+        "Russian troops shelled the town of Bakhmut on Monday, officials said.",
+        "Ukrainian President Volodymyr Zelensky visited the front on Tuesday.",
+        "Chinese President Xi Jinping will travel to Moscow next week.",
+    ] * 4
+    body = " ".join(sentences)
+    small = Parser(nlp=parser.nlp, max_doc_chars=200)
+    article = Article(doc_id="long", date=dt.date(2023, 3, 17), text=body)
+    pieces = next(small.parse([article]))
+    assert "\n" not in body and len(body) > 4 * small.max_doc_chars
+    assert [s.text.strip() for s in pieces.sentences] == sentences

@@ -143,11 +143,13 @@ class Pipeline:
         }
 
     def build_sentence_filter(self, mode: str):
-        """``context``: parse the sentences that may hold an event or name an actor (no
-        sentence an event depends on is skipped, but the parser may read a sentence next to
-        a skipped one differently: 0.2-0.3% of events differ on news); ``predicates``: parse
-        only the sentences that may hold an event (faster, but actors known only from a
-        skipped sentence are lost)."""
+        """``context``: parse the sentences that may hold an event or name an actor, each
+        with one neighbour on either side (no sentence an event depends on is skipped, and
+        the parser sees the same words around a kept sentence as in the whole text; see
+        docs/scaling.md for the measured difference); ``predicates``: parse only the
+        sentences that may hold an event, without neighbours (faster, but actors known
+        only from a skipped sentence are lost, and a sentence cut out of its text is
+        sometimes parsed differently)."""
         from eventwire.actors.kb import token_key
         from eventwire.nlp.filter import MODES, SentenceFilter
 
@@ -155,7 +157,7 @@ class Pipeline:
             raise ValueError(f"sentence filter must be one of {', '.join(MODES)}: {mode!r}")
         nlp = self.parser.nlp
         if mode == "predicates":
-            return SentenceFilter.from_lemmas(self.lexicon.lemmas(), nlp)
+            return SentenceFilter.from_lemmas(self.lexicon.lemmas(), nlp, margin=0)
         kb = self.kb
         words = kb.words
         actor_words = (

@@ -62,6 +62,10 @@ class SentenceFilter:
     also kept when one of its words is a cue, or when it has a capitalised word that is not
     a sentence-initial stop word (a name the model may tag as a person).  ``key``
     normalises a word the way the cues were normalised.
+
+    A kept sentence is parsed together with ``margin`` sentences on each side: the
+    parser's reading of a sentence depends on the words around it, and a sentence cut
+    out of its text is sometimes parsed differently.
     """
 
     def __init__(
@@ -71,8 +75,10 @@ class SentenceFilter:
         cues: frozenset[str] = frozenset(),
         key: Callable[[str], str] = str.lower,
         stop_words: frozenset[str] = frozenset(),
+        margin: int = 1,
     ) -> None:
         self.forms = forms
+        self.margin = margin
         self.cues = cues
         self.key = key
         self.stop_words = stop_words

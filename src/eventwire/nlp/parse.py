@@ -116,8 +116,8 @@ class Parser:
         *,
         model: str | None = None,
         batch_size: int = 32,
-        max_batch_chars: int = 40_000,
-        max_doc_chars: int = 50_000,
+        max_batch_chars: int = 20_000,
+        max_doc_chars: int = 20_000,
         nlp=None,
         sentence_filter=None,
     ) -> None:
@@ -171,11 +171,16 @@ class Parser:
 
             self._sentencizer = Sentencizer()
         doc = self._sentencizer(self.nlp.make_doc(text))
-        keep = self.sentence_filter.keep
+        sents = list(doc.sents)
+        keep = [self.sentence_filter.keep(t.text for t in sent) for sent in sents]
+        # a kept sentence is parsed with ``margin`` neighbours on each side, so that the
+        # parser sees the same words around it as in the whole text
+        margin = self.sentence_filter.margin
+        wanted = [any(keep[max(0, i - margin) : i + margin + 1]) for i in range(len(sents))]
         chunks: list[tuple[int, int, int]] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sents):
             self.filtered[0] += 1
-            if not keep(t.text for t in sent):
+            if not wanted[index]:
                 continue
             self.filtered[1] += 1
             start, end = sent.start_char, sent.end_char
@@ -192,14 +197,16 @@ class Parser:
 
     def _split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """``text[start:end]`` in pieces of at most ``max_doc_chars``, cut after a line
-        break where there is one (else after a space)."""
+        break where there is one, else after a full stop and a space, else after a space."""
         pieces = []
         limit = max(1, self.max_doc_chars)
         while end - start > limit:
-            cut = text.rfind("\n", start + limit // 2, start + limit)
+            low, high = start + limit // 2, start + limit
+            cut = text.rfind("\n", low, high)
             if cut < 0:
-                cut = text.rfind(" ", start + limit // 2, start + limit)
-            cut = start + limit if cut < 0 else cut + 1
+                cut = text.rfind(". ", low, high - 1)
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
+            cut = high if cut < 0 else cut + 1
             pieces.append((start, cut))
             start = cut
         pieces.append((start, end))
