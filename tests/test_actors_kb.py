@@ -174,3 +174,28 @@ def test_match_finds_longest_phrases(kb, parse):
     texts = [s.span_text(m.start, m.end) for m in kb.match(s)]
     assert "UN Security Council" in texts
     assert "People's Liberation Army" in texts
+
+
+def test_possessive_is_not_read_as_a_plural(kb, parse):
+    s = parse("The army's commander met the governments of two neighbours.").sentences[0]
+    spans = {s.span_text(m.start, m.end) for m in kb.match(s)}
+    assert "army" in spans  # "army 's" is not the plural "armies"
+    assert "army's" not in spans
+    assert "governments" in spans
+
+
+def test_generic_actor_sector_is_a_listed_sector(kb):
+    generic = _data("regions.yaml")["generic"]
+    codes = set(_data("sectors.yaml")["codes"])
+    owned = {g["code"]: g["sector"] for g in generic if "sector" in g}
+    assert owned["IGOPKO"] == "MIL"
+    assert set(owned.values()) <= codes
+    assert {e.owned for e in kb.lookup("peacekeepers")} == {"MIL"}
+    assert {e.owned for e in kb.lookup("international community")} == {None}
+
+
+def test_resolution_word_lists_name_known_sectors(kb):
+    assert kb.words.placeless_sectors
+    assert {w.upper() for w in kb.words.placeless_sectors} <= set(kb.sector_codes)
+    assert "of" in kb.words.quantity_preps
+    assert kb.words.pair_leaders <= kb.words.pair_people

@@ -185,6 +185,7 @@ class Entry:
     office_kind: str | None = None
     term: str = ""  # the role word as listed
     via: str = ""  # country: name | adj
+    owned: str | None = None  # generic actor: the sector it takes with a country
     ref: Any = None  # Person or tuple[CodeWindow, ...]
     user: bool = False
 
@@ -211,11 +212,15 @@ class Words:
     name_particles: frozenset[str] = frozenset()
     pair_quantifiers: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()
+    pair_leaders: frozenset[str] = frozenset()
     pair_states: frozenset[str] = frozenset()
     pair_governments: frozenset[str] = frozenset()
     pair_sides: frozenset[str] = frozenset()
     business_words: frozenset[str] = frozenset()
     ethnic_markers: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    quantity_preps: frozenset[str] = frozenset()
+    placeless_sectors: frozenset[str] = frozenset()
 
 
 WORD_LISTS = (
@@ -226,11 +231,15 @@ WORD_LISTS = (
     "name_particles",
     "pair_quantifiers",
     "pair_people",
+    "pair_leaders",
     "pair_states",
     "pair_governments",
     "pair_sides",
     "business_words",
     "ethnic_markers",
+    "quantity_nouns",
+    "quantity_preps",
+    "placeless_sectors",
 )
 
 
@@ -391,9 +400,14 @@ def _load_regions(b: _Builder, data, path) -> None:
         for adj in _list(item.get("adj"), path, line, "adj"):
             b.add(adj, entry)
     for item in data.get("generic") or ():
-        line = _check_keys(item, ("code", "name", "phrases"), path, "generic actor")
+        line = _check_keys(item, ("code", "name", "phrases", "sector"), path, "generic actor")
         code = _code(item.get("code"), path, line)
-        entry = Entry("org", str(item["name"]), code=code, sector=code[:3], case="any")
+        owned = item.get("sector")
+        if owned is not None:
+            owned = _code(owned, path, line, "sector", (3, 3))
+            if b.sector_codes and owned not in b.sector_codes:
+                raise ActorDataError(path, line, f"sector {owned!r} is not in sectors.yaml")
+        entry = Entry("org", str(item["name"]), code=code, sector=code[:3], case="any", owned=owned)
         for phrase in _list(item.get("phrases"), path, line, "phrases"):
             b.add(phrase, _replace(entry, case="cap" if _is_acronym(phrase) else "any"))
 
@@ -700,7 +714,7 @@ class ActorKB:
                 if not nxt and key not in prefixes:
                     break
                 entries = lexicon.get(key)
-                if entries and k:
+                if entries and k and not (attach and k == "s"):  # "government 's" != "governments"
                     raw = sentence.span_text(i, j + 1)
                     ok = tuple(e for e in entries if _case_ok(e, raw))
                     if ok:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.actors.kb import ActorKB, Entry, Match, pick_entry, token_key
-from eventwire.actors.syntax import headline
+from eventwire.actors.syntax import TIME_LABELS, headline
 from eventwire.records import Sentence
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -65,6 +65,8 @@ class PlaceNames:
             if any(t.dep in ("compound", "flat") and t.head < a for t in tokens[a:b]):
                 continue  # part of a name or title ("President Bush")
             labels = {tokens[j].ent_type for j in range(a, b)}
+            if labels & TIME_LABELS:
+                continue  # "in March 2001": a date, not the town of that name
             locative = self._locative(s, b - 1)
             if named is None:
                 kinds = ("country", "capital", "seat")

@@ -30,9 +30,8 @@ The full list of rules, with examples, is in data/actors/README.md.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from eventwire.actors.kb import (
@@ -45,18 +44,33 @@ from eventwire.actors.kb import (
     token_key,
 )
 from eventwire.actors.placenames import PlaceNames
+from eventwire.actors.state import (
+    LEADER_KINDS,
+    ArticleActors,
+    Doc,
+    Parts,
+    clear_leader,
+    entry_country,
+    people_word,
+    sector_pos_ok,
+    title_of,
+)
 from eventwire.actors.syntax import (
     AGENT_DEPS,
+    TIME_LABELS,
     appos_joins,
     context_tokens,
     effective_dep,
     headline,
     np_text,
     np_tokens,
+    office_of,
     person_name,
     place_word,
     plural,
+    quantity_start,
     same_report,
+    shared_role,
     thing_word,
 )
 from eventwire.records import Actor, ActorMention, ParsedArticle, Sentence
@@ -67,91 +81,6 @@ INNER_DEPS = frozenset(
 )  # fmt: skip
 SPLIT_DEPS = frozenset({"poss", "compound", "nmod", "amod"})  # modifiers that can stand alone
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
-
-
-# --------------------------------------------------------------------------- output
-
-
-class ArticleActors:
-    """The actor mentions of one article, by sentence."""
-
-    def __init__(self, mentions: dict[int, list[ActorMention]], countries: list[str]) -> None:
-        self._mentions = mentions
-        self._countries = countries
-        self._by_token: dict[tuple[int, int], ActorMention] = {}
-        self._all_by_token: dict[tuple[int, int], list[ActorMention]] = {}
-        for sent_index, items in mentions.items():
-            # wider mentions first, so a nested (narrower) one wins its own tokens; of two
-            # mentions over the same tokens ("the two leaders") the first keeps them
-            for m in sorted(items, key=lambda m: m.token_start - m.token_end):
-                for i in range(m.token_start, m.token_end):
-                    key = (sent_index, i)
-                    held = self._all_by_token.get(key)
-                    if held and _same_extent(held[0], m):
-                        held.append(m)
-                        continue
-                    self._by_token[key] = m
-                    self._all_by_token[key] = [m]
-
-    def mentions(self, sentence_index: int) -> list[ActorMention]:
-        return list(self._mentions.get(sentence_index, ()))
-
-    def at(self, sentence_index: int, token_index: int) -> ActorMention | None:
-        """The narrowest mention covering a token (the first of a pair: see ``all_at``)."""
-        return self._by_token.get((sentence_index, token_index))
-
-    def all_at(self, sentence_index: int, token_index: int) -> list[ActorMention]:
-        """Every mention over the narrowest extent covering a token: one actor, or two
-        when a plural phrase refers back to two actors ("the two leaders" -> Biden, Xi),
-        in the order they were named."""
-        return list(self._all_by_token.get((sentence_index, token_index), ()))
-
-    def countries(self) -> list[str]:
-        return list(self._countries)
-
-    def all(self) -> list[ActorMention]:
-        return [m for i in sorted(self._mentions) for m in self._mentions[i]]
-
-
-# --------------------------------------------------------------------------- per-article state
-
-
-@dataclass
-class _Doc:
-    day: dt.date
-    context_country: str | None
-    sentence_country: str | None = None  # the one country named in the current sentence
-    sentence_country_at: list[int] = field(default_factory=list)  # where it is named
-    sentence_named: bool = False  # the current sentence names any country
-    names: dict[str, Actor] = field(default_factory=dict)  # surname / name key -> actor
-    titles: dict[str, Actor] = field(default_factory=dict)  # title key -> actor
-    persons: dict[int, list[tuple[int, int, Actor]]] = field(default_factory=dict)
-    unsafe: dict[int, bool] = field(default_factory=dict)  # sentence named uncoded people
-    extent: int = -1  # set by a phrase coded from an attached PP: the PP's last token
-    recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, head, actor)
-
-
-@dataclass
-class _Parts:
-    actor: Entry | None = None
-    actor_at_head: bool = False
-    person: Entry | None = None
-    person_words: int = 0
-    person_span: range = range(0)
-    orgs: list[Entry] = field(default_factory=list)
-    countries: list[tuple[str, Entry]] = field(default_factory=list)  # (code, entry) in span
-    ctx_countries: list[str] = field(default_factory=list)
-    sectors: list[tuple[int, Entry]] = field(default_factory=list)  # (token index, entry)
-    seat_sector: str | None = None
-    head_kind: str | None = None
-    head_entry: Entry | None = None
-    former: bool = False
-    honorific: bool = False
-    covered: set[int] = field(default_factory=set)
-    ctx_orgs: set[int] = field(default_factory=set)  # ids of orgs named in an attached PP
-    ctx_end: int = -1  # last token of the attached PPs that name a place or body
-    business: bool = False  # a company name in the phrase ("BankAmerica's president")
-    ethnic: bool = False  # a nationality word after "ethnic"
 
 
 class ActorResolver:
@@ -184,7 +113,7 @@ class ActorResolver:
         places = self.placenames
         matches = [places.add(s, kb.match(s)) if places else kb.match(s) for s in parsed.sentences]
         counts = self._country_counts(parsed, matches, day)
-        doc = _Doc(day=day, context_country=_clear_leader(counts))
+        doc = Doc(day=day, context_country=clear_leader(counts))
         out: dict[int, list[ActorMention]] = {}
         for sentence, found in zip(parsed.sentences, matches, strict=True):
             by_token: dict[int, Match] = {}
@@ -196,13 +125,14 @@ class ActorResolver:
                 c
                 for m in found
                 if (e := pick_entry(m.entries)).via != "town"
+                and not self._placeless(e)
                 and not self._ethnic(sentence, m)
-                and (c := _entry_country(e, day))
+                and (c := entry_country(e, day))
             }
             doc.sentence_named = bool(named)
             doc.sentence_country = next(iter(named)) if len(named) == 1 else None
             doc.sentence_country_at = [
-                m.start for m in found if _entry_country(pick_entry(m.entries), day) in named
+                m.start for m in found if entry_country(pick_entry(m.entries), day) in named
             ]
             self._sentence(sentence, by_token, doc, mentions)
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
@@ -217,7 +147,8 @@ class ActorResolver:
         for found in matches:
             for m in found:
                 e = pick_entry(m.entries)
-                code = _entry_country(e, day) if e.via != "town" else None
+                placed = e.via != "town" and not self._placeless(e)
+                code = entry_country(e, day) if placed else None
                 if code:
                     counts[code] += 1
         for place in parsed.article.dateline:
@@ -229,7 +160,7 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ sentences
 
-    def _sentence(self, s: Sentence, by_token, doc: _Doc, out: list[ActorMention]) -> None:
+    def _sentence(self, s: Sentence, by_token, doc: Doc, out: list[ActorMention]) -> None:
         doc.persons[s.index] = []
         start = len(out)
         if headline(s):
@@ -255,14 +186,23 @@ class ActorResolver:
                     continue
             self._phrase(s, t.i, by_token, doc, out)
 
-    def _phrase(self, s: Sentence, h: int, by_token, doc: _Doc, out, only=None, shared=()) -> None:
+    def _phrase(self, s: Sentence, h: int, by_token, doc: Doc, out, only=None, shared=()) -> None:
         span = np_tokens(s, h) if only is None else only
         m = by_token.get(h)
         if only is None and m is not None and m.end - 1 > h:  # "Secretary of State George Shultz"
             for c in s.children[h]:
                 if s.tokens[c].dep == "prep" and m.start <= c < m.end:
                     span = sorted({*span, *s.subtree(c)})
-        ccs = [i for i in span if i < h and s.tokens[i].dep == "cc"]
+        # a coordination inside a known name ("Immigration and Customs Enforcement") or in a
+        # part naming no actor ("Planning and Investment Minister") stays
+        ccs = [
+            i
+            for i in span
+            if i < h
+            and s.tokens[i].dep == "cc"
+            and i not in by_token
+            and any(j in by_token for j in s.subtree(s.tokens[i].head))
+        ]
         # a coordination parsed inside a modifier: "the Indian government and Pakistani troops"
         if ccs:
             cut = ccs[-1]
@@ -271,11 +211,20 @@ class ActorResolver:
                 part = [i for i in span if i < cut]
                 # "Chinese and Russian officials": the head noun is shared by both
                 shared_head: tuple[int, ...] = ()
-                if s.tokens[first].dep in ("amod", "compound") and s.tokens[first].head == h:
+                if (
+                    s.tokens[first].dep in ("amod", "compound", "nmod")
+                    and s.tokens[first].head == h
+                ):
                     conj = [c for c in s.children[first] if c > cut and s.tokens[c].dep == "conj"]
-                    if conj and s.tokens[conj[0]].pos in ("ADJ", "PROPN"):
+                    after = by_token.get(cut + 1)  # "U.S. and South Korean forces"
+                    modifier = s.tokens[first].dep in ("amod", "compound")
+                    if modifier and conj and s.tokens[conj[0]].pos in ("ADJ", "PROPN"):
                         last = max(s.subtree(conj[0]))
                         shared_head = tuple(i for i in span if i > last)
+                    elif not conj and after is not None and after.end <= h and first in by_token:
+                        kinds = {pick_entry(m.entries).kind for m in (after, by_token[first])}
+                        if kinds == {"country"}:
+                            shared_head = tuple(i for i in span if i >= after.end)
                 self._phrase(s, first, by_token, doc, out, only=part, shared=shared_head)
             span = [i for i in span if i > cut]
         if not span:  # nothing of the phrase is left after the split
@@ -352,6 +301,25 @@ class ActorResolver:
         if actor is False:
             return
         a, b = min(span), max(span) + 1
+        q = quantity_start(s, h, self.words) if only is None else None
+        if (
+            q is not None
+            and q < a
+            and not any(m.sentence_index == s.index and q <= m.token_start < a for m in out)
+        ):
+            a = q  # "dozens of Islamic State fighters": the count is part of the mention
+            actor = replace(actor, text=s.span_text(a, b))
+        if (
+            doc.place_end >= b
+            and actor.country
+            and set(doc.place_countries) == {actor.country}
+            and s.tokens[h].pos != "PROPN"
+        ):
+            doc.extent = max(doc.extent, doc.place_end)  # "Kenya's parliament in Nairobi"
+        if only is None:  # "the Minister of Interior", "the Ministry of Health of Ethiopia"
+            named = office_of(s, h, self.words)
+            if named is not None and named >= b:
+                doc.extent = max(doc.extent, named)
         if doc.extent >= b:  # the mention covers the place or body that placed it
             b = doc.extent + 1
             actor = replace(actor, text=s.span_text(a, b))
@@ -377,8 +345,8 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ one noun phrase
 
-    def _parts(self, s: Sentence, h: int, span: list[int], by_token, day) -> _Parts:
-        p = _Parts()
+    def _parts(self, s: Sentence, h: int, span: list[int], by_token, day) -> Parts:
+        p = Parts()
         seen: set[int] = set()
         in_span = set(span)
         ctx = context_tokens(s, h, self.words)
@@ -388,7 +356,7 @@ class ActorResolver:
                 continue
             seen.add(id(m))
             e = pick_entry(m.entries)
-            if e.kind == "sector" and not _sector_pos_ok(s, m, e):
+            if e.kind == "sector" and not sector_pos_ok(s, m, e):
                 continue
             at_head = m.start <= h < m.end
             if i not in in_span:  # a place or body attached by of/in/from/for
@@ -437,10 +405,10 @@ class ActorResolver:
                 p.honorific = True
         return p
 
-    def _code_phrase(self, s: Sentence, h: int, span: list[int], by_token, doc: _Doc):
+    def _code_phrase(self, s: Sentence, h: int, span: list[int], by_token, doc: Doc):
         """Actor for the phrase headed by ``h``; None = not an actor, False = explicitly none."""
         tok = s.tokens[h]
-        doc.extent = -1
+        doc.extent, doc.place_end, doc.place_countries = -1, -1, ()
         if tok.pos == "PRON":
             if tok.text.lower() in self.words.pronouns:
                 return self._pronoun(s, h, doc)
@@ -449,12 +417,36 @@ class ActorResolver:
         if pair is not None:
             return pair
         p = self._parts(s, h, span, by_token, doc.day)
+        doc.place_end, doc.place_countries = p.ctx_end, tuple(p.ctx_countries)
+        if p.ctx_end >= 0:  # "the ministry of health of Ethiopia", "troops from Chad"
+            named = context_tokens(s, h, self.words, skip=self.words.locative_preps)
+            doc.extent = max(named) if named and max(named) <= p.ctx_end else -1
+        if (
+            p.head_kind == "country"
+            and p.head_entry.via == "adj"
+            and plural(s, h)
+            and any(c != p.head_entry.code for c in p.ctx_countries)
+            and context_tokens(s, h, self.words, skip=self.words.locative_preps)
+        ):  # "the Albanians of southern Serbia": a people living there
+            p.ethnic = True
+            p.countries = [c for c in p.countries if c[1] is not p.head_entry]
         if p.ethnic and p.head_kind == "country":  # "ethnic Albanians": the people
             p.head_kind, p.head_entry = "sector", self._civilians
             if not p.sectors:
                 p.sectors.append((h, self._civilians))
+        elif p.head_kind is None and p.countries and not p.sectors and people_word(tok):
+            p.head_kind, p.head_entry = "sector", self._civilians  # "Iraqi Kurds": a people
+            p.sectors.append((h, self._civilians))
+        if p.head_kind in ("country", "capital") and not p.sectors and not p.ethnic:
+            adj = p.head_entry is not None and p.head_entry.via == "adj"
+            role = shared_role(s, h, by_token, adj, self.words)
+            if role is not None:  # "the foreign ministers of Armenia and Azerbaijan"
+                p.sectors.append((h, role))
         head_title = p.head_kind == "sector" and p.head_entry is not None and p.head_entry.person
-        if p.person is not None and p.head_kind != "person" and not head_title:
+        appos = p.person is not None and any(
+            s.tokens[j].dep == "appos" and s.tokens[j].head == h for j in p.person_span
+        )  # "Navalny's widow Yulia Navalnaya": the phrase is the person named
+        if p.person is not None and p.head_kind != "person" and not head_title and not appos:
             # "Mubarak's rule": the person is the possessor, not the phrase; but an office
             # of theirs ("Kishida's government") belongs to their country
             role = p.person.ref.role_on(doc.day)
@@ -475,10 +467,19 @@ class ActorResolver:
                             break
         if p.person is not None and p.person_words == 1:
             person = p.person.ref
-            if person.role_on(doc.day) is None and token_key(person.name) not in doc.names:
+            if s.tokens[p.person_span[0]].ent_type in TIME_LABELS:
+                p.covered.difference_update(p.person_span)
+                p.person = None  # a month, not a person
+        if p.person is not None and p.person_words == 1:
+            person = p.person.ref
+            if (
+                person.role_on(doc.day) is None
+                and token_key(person.name) not in doc.names
+                and not self._former_by_surname(s, p, doc.day)
+            ):
                 p.person = None  # "Harris" in 1987 is not Kamala Harris
         text = s.span_text(min(span), max(span) + 1)
-        title = _title(p)
+        title = title_of(p)
         sector = self._sector(p)
         if sector == "GOV" and self._business(s, span, p):
             sector = "BUS"  # a company's president or spokesman
@@ -518,7 +519,11 @@ class ActorResolver:
 
         # 3. an international organisation (or transnational generic actor)
         if p.orgs and (p.head_kind in ("org", "sector", None) or p.person is None):
-            org = p.orgs[0]
+            # a named organisation before a generic one ("rights group Amnesty International")
+            org = min(p.orgs, key=lambda e: e.owned is not None)
+            if org.owned and country and p.head_entry is org:  # "Russian peacekeepers"
+                sec = sector or org.owned
+                return self._make(text, self._name(country, sec, title), country, sec, None)
             if p.head_kind in ("org", "sector") or name_text:
                 if id(org) in p.ctx_orgs:
                     doc.extent = p.ctx_end  # "the prosecutor of the ICC"
@@ -564,6 +569,7 @@ class ActorResolver:
                 actor = replace(earlier, text=text)
                 if title.person:
                     doc.persons[s.index].append((h, s.tokens[h].head, actor))
+                    doc.leads[(s.index, h)] = self._leads(actor, title, doc.day)
                 return actor
         if country is None:
             country = p.ctx_countries[0] if p.ctx_countries else None
@@ -596,7 +602,7 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ pieces
 
-    def _pair(self, s: Sentence, h: int, doc: _Doc) -> tuple[Actor, Actor] | None:
+    def _pair(self, s: Sentence, h: int, doc: Doc) -> tuple[Actor, Actor] | None:
         """ "the two leaders", "both sides", "the two countries": the two actors of that
         kind named last (in this sentence before the phrase, or in the three before)."""
         words = self.words
@@ -617,6 +623,11 @@ class ActorResolver:
             if noun in words.pair_people:
                 if not any(i == head for i, _, _ in doc.persons.get(si, ())):
                     continue
+                led = doc.leads.get((si, head))
+                if led is None:  # "the president": the person named earlier
+                    led = self._leads(actor, None, doc.day)
+                if noun in words.pair_leaders and led not in ("head", tok.lemma.lower()):
+                    continue  # "the two leaders": not the minister who met them
                 key = actor.name
             elif noun in words.pair_states:
                 if not actor.country or actor.country not in self.kb.countries:
@@ -639,7 +650,20 @@ class ActorResolver:
         second, first = (replace(a, text=text) for a in found.values())
         return first, second
 
-    def _sector(self, p: _Parts) -> str | None:
+    def _former_by_surname(self, s: Sentence, p: Parts, day) -> bool:
+        """A surname alone ("Obama" in 2018) names a former office holder when it is a
+        proper noun (not a date) and no one else in the knowledge base goes by that word."""
+        at = p.person_span
+        tok = s.tokens[at[0]] if len(at) == 1 else None
+        if tok is None or tok.pos != "PROPN" or tok.ent_type in TIME_LABELS:
+            return False
+        if p.person.ref.last_role_before(day) is None:
+            return False
+        people = {e.ref.name for e in self.kb.lookup(s.tokens[at[0]].text) if e.kind == "person"}
+        bearers = {q.name for q in self.kb.surnames.get(token_key(s.tokens[at[0]].text), ())}
+        return len(people | bearers) == 1
+
+    def _sector(self, p: Parts) -> str | None:
         if not p.sectors:
             return None
         strong = [e for _, e in p.sectors if e.strong]
@@ -649,11 +673,15 @@ class ActorResolver:
         pool = specific or p.sectors
         return max(pool, key=lambda ie: ie[0])[1].code  # nearest the head
 
+    def _placeless(self, e: Entry) -> bool:
+        """A body of ``placeless_sectors`` ("told AFP"): it does not place the text."""
+        return e.kind == "seat" and (e.sector or "").lower() in self.words.placeless_sectors
+
     def _ethnic(self, s: Sentence, m: Match) -> bool:
         """The nationality word is preceded by a word of ``ethnic_markers``."""
         return m.start > 0 and s.tokens[m.start - 1].text.lower() in self.words.ethnic_markers
 
-    def _business(self, s: Sentence, span: list[int], p: _Parts) -> bool:
+    def _business(self, s: Sentence, span: list[int], p: Parts) -> bool:
         words = self.words.business_words
         if not words:
             return False
@@ -669,7 +697,7 @@ class ActorResolver:
                     return True
         return False
 
-    def _person_actor(self, text, person: Person, country, sector, title, p: _Parts, day):
+    def _person_actor(self, text, person: Person, country, sector, title, p: Parts, day):
         role = person.role_on(day)
         last = None
         if role is not None:
@@ -689,8 +717,12 @@ class ActorResolver:
         code = (c or "") + (sec or "")
         return Actor(text, person.name, c, sec, code, person.wikidata) if code else None
 
-    def _known_name(self, s: Sentence, span, h, doc: _Doc) -> Actor | None:
-        keys = [token_key(s.tokens[i].text) for i in span if s.tokens[i].pos == "PROPN"]
+    def _known_name(self, s: Sentence, span, h, doc: Doc) -> Actor | None:
+        keys = [
+            token_key(s.tokens[i].text)
+            for i in span
+            if s.tokens[i].pos == "PROPN" and s.tokens[i].ent_type not in TIME_LABELS
+        ]  # "in May" is a month, not Theresa May
         for key in reversed(keys):
             if key in doc.names:
                 return doc.names[key]
@@ -702,7 +734,7 @@ class ActorResolver:
                 return Actor("", person.name, role.country, role.sector, code, person.wikidata)
         return None
 
-    def _pronoun(self, s: Sentence, h: int, doc: _Doc) -> Actor | None:
+    def _pronoun(self, s: Sentence, h: int, doc: Doc) -> Actor | None:
         tok = s.tokens[h]
         # people we could not code make the reference unsafe ("Ban told CNN he ...")
         here = [e for e in s.entities if e.label == "PERSON" and e.token_end <= h]
@@ -738,7 +770,7 @@ class ActorResolver:
             return label
         return f"{label} of {place}" if label else place
 
-    def _remember(self, actor, s: Sentence, h: int, doc: _Doc, title, name_text):
+    def _remember(self, actor, s: Sentence, h: int, doc: Doc, title, name_text):
         if actor is None:
             return None
         if name_text:
@@ -753,58 +785,17 @@ class ActorResolver:
             doc.titles[title.term.split()[-1]] = actor
         if name_text or (title is not None and title.person and not plural(s, h)):
             doc.persons[s.index].append((h, s.tokens[h].head, actor))
+            doc.leads[(s.index, h)] = self._leads(actor, title, doc.day)
         return actor
 
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _entry_country(e: Entry, day) -> str | None:
-    if e.kind in ("country", "capital", "seat"):
-        return e.code
-    if e.kind == "person":
-        role = e.ref.role_on(day)
-        return role.country if role else None
-    if e.kind == "actor":
-        w = e.windows_on(day)
-        return w.country if w else None
-    return None
-
-
-def _same_extent(a: ActorMention, b: ActorMention) -> bool:
-    return a.token_start == b.token_start and a.token_end == b.token_end
-
-
-def _clear_leader(counts: Counter) -> str | None:
-    """The context country: the only one named, or one named at least twice as often as any other."""
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if len(ranked) == 1:
-        return ranked[0][0]
-    (top, n1), (_, n2) = ranked
-    return top if n1 >= 2 and n1 >= 2 * n2 else None
-
-
-def _sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
-    last = s.tokens[m.end - 1]
-    if last.pos in ("NOUN", "PROPN", "X"):
-        return True
-    if last.pos == "ADJ":
-        return not e.person  # "military officials" yes; "general election" no
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class _Title:
-    term: str
-    person: bool
-    generic: bool
-
-
-def _title(p: _Parts) -> _Title | None:
-    if not p.sectors:
-        return None
-    specific = [(i, e) for i, e in p.sectors if not e.generic]
-    i, e = max(specific or p.sectors, key=lambda ie: ie[0])
-    return _Title(e.term.lower(), e.person, e.generic)
+    def _leads(self, actor: Actor, title, day) -> str:
+        """What a person leads as: ``head`` for a head of state or government (by title or
+        by the office held on ``day`` or last), else the title's last word, else ""."""
+        if title is not None and title.kind in LEADER_KINDS:
+            return "head"
+        for e in self.kb.lookup(actor.name):
+            if e.kind == "person":
+                role = e.ref.role_on(day) or e.ref.last_role_before(day)
+                if role is not None and role.kind in LEADER_KINDS:
+                    return "head"
+        return title.term.split()[-1] if title is not None else ""

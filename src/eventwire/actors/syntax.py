@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.actors.kb import Words
+from eventwire.actors.kb import Entry, Words, pick_entry
 from eventwire.records import Actor, Sentence
 
 LEFT_DEPS = frozenset(
@@ -61,12 +61,49 @@ def np_tokens(s: Sentence, h: int) -> list[int]:
             out.extend(s.subtree(c))
     lo, hi = min(out), max(out)
     while lo < h and (toks[lo].ent_type in TIME_LABELS or toks[lo].dep in ("npadvmod", "advmod")):
+        if toks[lo].ent_type not in TIME_LABELS and _counts(s, lo, h):
+            break  # "at least 75 people" keeps its quantity
         lo += 1  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
+    if (
+        hi + 3 < len(toks)
+        and toks[hi + 1].text == "("
+        and toks[hi + 3].text == ")"
+        and toks[hi + 2].text.isupper()
+        and toks[hi].pos in ("PROPN", "NOUN")
+    ):
+        hi += 3  # "the Lebanese Armed Forces (LAF)": its acronym in brackets
     if hi + 1 < len(toks) and toks[hi + 1].text == ")":
         opened = [i for i in range(lo, hi + 1) if toks[i].text in ("(", ")")]
         if opened and toks[opened[-1]].text == "(":
             hi += 1  # "the Nigerian Air Force (NAF)": close the bracket
     return list(range(lo, hi + 1))
+
+
+def _counts(s: Sentence, i: int, h: int) -> bool:
+    """Token ``i`` modifies a number inside the phrase headed by ``h`` ("at least 75")."""
+    seen = 0
+    while i != h and seen < 10:
+        i = s.tokens[i].head
+        if s.tokens[i].pos == "NUM":
+            return True
+        seen += 1
+    return False
+
+
+def quantity_start(s: Sentence, h: int, words: Words) -> int | None:
+    """Where a quantity that governs the phrase headed by ``h`` begins ("dozens of",
+    "at least three of", "a group of"), or None when there is none."""
+    t = s.tokens[h]
+    if t.dep != "pobj":
+        return None
+    prep = s.tokens[t.head]
+    if prep.dep != "prep" or prep.text.lower() not in words.quantity_preps:
+        return None
+    q = s.tokens[prep.head]
+    if q.i >= prep.i or not (q.pos == "NUM" or q.text.lower() in words.quantity_nouns):
+        return None
+    left = [i for i in np_tokens(s, q.i) if i <= q.i]
+    return min(left) if left else None
 
 
 def np_text(s: Sentence, h: int) -> str:
@@ -84,17 +121,42 @@ def appos_joins(s: Sentence, h: int, c: int) -> bool:
     return not any(s.tokens[k].dep == "conj" for k in s.children[h] if k < c)
 
 
-def context_tokens(s: Sentence, h: int, words: Words) -> list[int]:
+def context_tokens(s: Sentence, h: int, words: Words, skip=frozenset()) -> list[int]:
+    """The objects of the ``context_preps`` attached to ``h`` (or to its apposition),
+    leaving out those of the prepositions in ``skip``."""
     out: list[int] = []
     for c in s.children[h]:
         tok = s.tokens[c]
-        if c > h and tok.dep == "prep" and tok.text.lower() in words.context_preps:
+        prep = tok.text.lower()
+        if c > h and tok.dep == "prep" and prep in words.context_preps and prep not in skip:
             for g in s.children[c]:
                 if s.tokens[g].dep == "pobj":
                     out.extend(np_tokens(s, g))
+                    if prep not in words.locative_preps:  # "the Ministry of Health of Ethiopia"
+                        out.extend(context_tokens(s, g, words, skip | words.locative_preps))
         elif c > h and tok.dep == "appos":
-            out.extend(context_tokens(s, c, words))
+            out.extend(context_tokens(s, c, words, skip))
     return out
+
+
+def office_of(s: Sentence, h: int, words: Words) -> int | None:
+    """The last token of a capitalised name after ``of`` that completes the office named
+    by ``h`` ("Minister of Interior", "Ministry of Health of Ethiopia"), or None."""
+    heads = [h, *(c for c in s.children[h] if c > h and s.tokens[c].dep == "appos")]
+    for k in heads:
+        for c in s.children[k]:
+            prep = s.tokens[c]
+            word = prep.text.lower()
+            if c != k + 1 or prep.dep != "prep" or word not in words.context_preps:
+                continue
+            if word in words.locative_preps:
+                continue
+            for g in s.children[c]:
+                obj = s.tokens[g]
+                listed = any(s.tokens[x].dep == "conj" for x in s.children[g])
+                if obj.dep == "pobj" and obj.pos == "PROPN" and obj.text[:1].isupper():
+                    return None if listed else max(s.subtree(c))  # "of Armenia and ..."
+    return None
 
 
 def effective_dep(s: Sentence, h: int, words: Words) -> str:
@@ -168,6 +230,7 @@ def person_name(
             t.pos == "PROPN"
             and (t.text[:1].isupper() or t.text.lower() in words.name_particles)
             and not (t.text.isupper() and len(t.text) > 3)  # headlines in capitals
+            and not (0 < i < len(toks) - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")")
             and i not in covered
             and (t.ent_type == "PERSON" or titled and t.ent_type in ("", "PERSON", "ORG"))
         )
@@ -185,3 +248,35 @@ def person_name(
     if not best:
         return None
     return s.span_text(best[0], best[-1] + 1)
+
+
+def shared_role(s: Sentence, h: int, by_token, adj: bool, words: Words) -> Entry | None:
+    """The role word a country shares with a conjunct: in "the foreign ministers of
+    Armenia and Azerbaijan" the plural role noun before "of" covers both countries; in
+    "Sierra Leonean and Liberian refugees" (parsed as two conjuncts) the later role noun
+    covers the nationality before it."""
+    t = s.tokens[h]
+    if t.dep != "conj":
+        if t.tag in ("NNS", "NNPS") or not adj:
+            return None  # a nationality word, not a people ("Iraqis") or a country
+        for c in s.children[h]:
+            m = by_token.get(c)
+            if c > h and s.tokens[c].dep == "conj" and m is not None and plural(s, c):
+                e = pick_entry(m.entries)
+                mods = [k for k in s.children[c] if k < c and k in by_token]
+                if e.kind == "sector" and any(
+                    pick_entry(by_token[k].entries).kind == "country" for k in mods
+                ):
+                    return e
+        return None
+    while t.dep == "conj" and t.head != t.i:
+        t = s.tokens[t.head]
+    prep = s.tokens[t.head]
+    if t.dep != "pobj" or prep.dep != "prep" or prep.text.lower() not in words.context_preps:
+        return None
+    head = prep.head
+    m = by_token.get(head)
+    if m is None or not plural(s, head) or head >= t.i:
+        return None
+    e = pick_entry(m.entries)
+    return e if e.kind == "sector" else None

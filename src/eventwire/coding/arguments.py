@@ -2,7 +2,7 @@
 actor mentions they name.
 
 ``Arguments`` is mixed into the coder's sentence view; it needs ``tokens``,
-``children``, ``mention_at``, ``together``, ``lemma``, ``low`` and ``passive``.
+``children``, ``mention_at``, ``together``, ``lemma``, ``low``, ``passive`` and ``subtree``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,115 @@ FRAME_PREPS = frozenset({"for", "during", "after", "in"})
 PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
 SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
 SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
+# phrases that set the time of an act, not what it is about
+TIME_FRAME_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
 
 
 class Arguments:
     """Role and mention look-ups over a parsed sentence."""
+
+    def topic_region(self, nouns) -> set[int]:
+        """Tokens in the prepositional phrases of ``nouns`` (event nouns and required
+        objects): what those events are about ("restrictions on rallies", "talks on a
+        ceasefire"), not time frames ("talks during the visit")."""
+        out: set[int] = set()
+        for n in nouns:
+            for c in self.children[n]:
+                t = self.tokens[c]
+                if t.dep == "prep" and t.text.lower() not in TIME_FRAME_PREPS:
+                    out.update(self.subtree(c))
+        return out
+
+    def condition_of(self, i: int, conditional) -> int | None:
+        """The predicate whose conditional clause ("unless ...", "if ...") holds token ``i``."""
+        for _ in range(8):
+            tok = self.tokens[i]
+            if tok.head == i or tok.dep in ("relcl", "ccomp", "acl"):
+                return None
+            if tok.dep == "advcl":
+                if any(
+                    self.tokens[k].dep == "mark" and self.low(k) in conditional
+                    for k in self.children[i]
+                ):
+                    return tok.head
+                return None
+            i = tok.head
+        return None
+
+    def participle_region(self, nouns) -> set[int]:
+        """Tokens in the participle clauses on ``nouns`` ("the protest staged by ...",
+        "an accord calling for ..."), not relative clauses."""
+        out: set[int] = set()
+        for n in nouns:
+            for c in self.children[n]:
+                t = self.tokens[c]
+                if t.dep == "acl" and t.tag in ("VBN", "VBG"):
+                    out.update(self.subtree(c))
+        return out
+
+    def motive(self, n: int, preps) -> bool:
+        """The noun ``n`` is the bare object of one of ``preps`` on a verb ("in protest")."""
+        tok = self.tokens[n]
+        prep = self.tokens[tok.head]
+        if not preps or tok.dep != "pobj" or prep.text.lower() not in preps:
+            return False
+        if any(self.tokens[c].dep in ("det", "poss", "amod") for c in self.children[n]):
+            return False
+        return self.tokens[prep.head].pos in ("VERB", "AUX")
+
+    def means_of(self, n: int) -> int | None:
+        """The verb whose "in" phrase holds the noun ``n`` ("killed in an attack")."""
+        tok = self.tokens[n]
+        prep = self.tokens[tok.head]
+        if tok.dep != "pobj" or prep.dep != "prep" or prep.text.lower() != "in":
+            return None
+        return prep.head if self.tokens[prep.head].pos == "VERB" else None
+
+    def noun_content(self, i: int, nouns: set[int], deps=("acl",)) -> bool:
+        """An infinitive modifying one of ``nouns`` (the trigger words of other events)."""
+        tok = self.tokens[i]
+        if tok.dep not in deps or tok.head not in nouns:
+            return False
+        return any(
+            self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
+        )
+
+    def subordinate(self, i: int) -> bool:
+        """The token sits in a relative, participial or adverbial clause."""
+        for _ in range(8):
+            tok = self.tokens[i]
+            if tok.head == i:
+                return False
+            if tok.dep in ("relcl", "acl", "advcl"):
+                return True
+            i = tok.head
+        return False
+
+    def purpose(self, c: int) -> bool:
+        """An infinitive clause of purpose ("to disperse") on its governing verb."""
+        return self.tokens[c].dep in ("advcl", "xcomp") and any(
+            self.tokens[k].dep == "aux" and self.tokens[k].tag == "TO" for k in self.children[c]
+        )
+
+    def purpose_clause(self, c: int) -> bool:
+        """An adverbial clause that says what the act is for or what it promises:
+        an infinitive ("swore to fight", "rallied to demand") or a bare participle
+        ("demonstrated, calling for"), not one with its own subordinator ("until", "after")."""
+        kids = [self.tokens[k] for k in self.children[c]]
+        if any(k.dep == "mark" for k in kids):
+            return False
+        if any(k.dep == "aux" and k.tag == "TO" for k in kids):
+            return True
+        return self.tokens[c].tag == "VBG"
+
+    def depth_below(self, i: int, top: int) -> int:
+        d = 0
+        while i != top and d < 50:
+            nxt = self.tokens[i].head
+            if nxt == i:
+                return 99
+            i, d = nxt, d + 1
+        return d
 
     def prep_objects(self, i: int, word: str | None) -> list[int]:
         out = []
@@ -68,7 +173,10 @@ class Arguments:
             inherited = self.inherited_subject(verb, saying=saying)
             return inherited, bool(inherited)
         if role == "obj":
-            if noun is not None and has_verb:
+            # a noun carried as its light verb's object has no object of its own; one in a
+            # phrase of the verb has the verb's ("placed X under arrest", "put under
+            # investigation")
+            if noun is not None and has_verb and self.tokens[noun].dep != "pobj":
                 return [], False
             if not has_verb:
                 return [], False

@@ -120,6 +120,19 @@ class Coder:
         kept = [m for m in best.values() if m not in back and m.head not in hidden]
         kept.extend(self._obligations(s, kept, best))
         used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
+        # "eased restrictions on rallies", "held talks on a ceasefire": an event noun in a
+        # phrase of another event's noun or object is what that event is about
+        # (an absorbing pattern takes such events in itself: "held X responsible for ...")
+        nouns = [
+            i for m in kept if not m.pattern.absorb for i in (m.noun, *m.extra) if i is not None
+        ]
+        topics = s.topic_region(nouns)
+        # "prevented the demonstration staged to protest ...", "signed an accord calling
+        # for ...": what a participle on such a noun says is that noun's content
+        content = s.participle_region(nouns)
+        kept = [
+            m for m in kept if (m.noun != m.head or m.head not in topics) and m.head not in content
+        ]
         # "signed an agreement to increase trade", "reached a consensus to exchange data":
         # the infinitive is the content of the event noun, not an event of its own
         plain = {
@@ -127,15 +140,27 @@ class Coder:
         }
         # "signed an agreement today to increase trade": the same, parsed on the verb
         # that carries the event noun
+        # (a verb with its required object: "signed a deal today to build a pipeline")
         carriers = {
-            m.head for m in kept if not m.pattern.absorb and m.noun is not None and m.noun != m.head
+            m.head
+            for m in kept
+            if not m.pattern.absorb
+            and (
+                (m.noun is not None and m.noun != m.head)
+                or (m.pattern.object and m.pattern.reciprocal)
+            )
         }
+        # "will boycott the vote unless the president resigns": the condition is part of
+        # the threat or promise it is attached to, not an event of its own
+        heads = {m.head for m in kept}
+        conditional = self.lexicon.modality.conditional
         return [
             m
             for m in kept
             if m.head not in used
             and not s.noun_content(m.head, plain)
             and not s.noun_content(m.head, carriers, ("advcl", "xcomp"))
+            and s.condition_of(m.head, conditional) not in heads
         ]
 
     def _obligations(self, s: _View, kept: list[_Match], best: dict) -> list[_Match]:
@@ -216,7 +241,9 @@ class Coder:
             noun = i
             verb = s.light_verb(i, p.light)
             if verb is None:
-                if not p.alone:
+                # "aid workers", "attack helicopters": a noun naming a kind of thing;
+                # "recalled its envoy in protest at ...": the motive of another act
+                if not p.alone or s.tokens[i].dep == "compound" or s.motive(i, p.motive):
                     return None
                 verb = i
         if p.particle:
@@ -273,6 +300,14 @@ class Coder:
                 return None
             if not p.absorb and "*" not in p.complement:  # else it stays an event
                 extra.append(found)
+        if not p.transitive and any(s.tokens[c].dep == "dobj" for c in s.children[verb]):
+            return None
+        if p.clause and not any(
+            s.tokens[c].dep == "ccomp"
+            and any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.children[c])
+            for c in s.children[verb]
+        ):
+            return None
         if p.with_any or p.without:
             near = s.near_lemmas(i)
             for j in {verb, *extra} - {i}:
@@ -314,6 +349,18 @@ class Coder:
                 if k is m or id(k) in removed or id(m) in removed or k.cameo != m.cameo:
                     continue
                 if s.tokens[k.head].head == m.head and s.purpose(k.head):
+                    m.absorbed.append(k)
+                    removed.add(id(k))
+        # "killed 20 civilians in an attack", "destroyed in an air strike": an event noun
+        # in an "in" phrase of an act of the same PLOVER type is the means of that act
+        plover = {id(m): self.ontology.cameo(m.cameo).plover for m in matches}
+        for m in matches:
+            for k in matches:
+                if k is m or id(k) in removed or id(m) in removed or k.noun != k.head:
+                    continue
+                if plover[id(k)] != plover[id(m)] or plover[id(m)] is None:
+                    continue
+                if s.means_of(k.head) == m.head:
                     m.absorbed.append(k)
                     removed.add(id(k))
         return [m for m in matches if id(m) not in removed]
@@ -399,6 +446,10 @@ class Coder:
         pairs = pairs[: self.max_pairs]
         nouns = (m.noun,) if m.noun is not None else ()
         modality = self.factuality.modality(s.sentence, m.head, nouns)
+        code = m.cameo
+        refused = self._refusal(s, m) if modality == "negated" else None
+        if refused:  # "will not lift the ban": the refusal is the act
+            code, modality = refused, "occurred"
         trigger = s.trigger_tokens(m)
         trigger_text = " ".join(s.tokens[i].text for i in trigger)
         out = []
@@ -425,7 +476,7 @@ class Coder:
                     span=(min(starts), max(ends)),
                     source=a,
                     target=b,
-                    cameo=m.cameo if k < n_direct else p.converse,
+                    cameo=code if k < n_direct else p.converse,
                     modality=modality,
                     confidence=conf,
                     reciprocal=reciprocal,
@@ -433,6 +484,21 @@ class Coder:
                 )
             )
         return out
+
+    def _refusal(self, s: _View, m: _Match) -> str | None:
+        """A cooperative act negated with a modal of will ("will not lift the ban",
+        "cannot accept refugees") is a refusal: the code of the ``refusal`` pattern of
+        modality.yaml, refined by the act's code."""
+        cues = self.lexicon.modality
+        p = self.lexicon.pattern(cues.refusal_pattern) if cues.refusal_aux else None
+        if p is None or m.pattern.absorb or m.cameo[:2] not in cues.refusal_roots:
+            return None
+        deps = {(s.tokens[c].dep, s.lemma(c)) for c in s.children[m.head]}
+        if not any(d == "neg" for d, _ in deps):
+            return None
+        if not any(d == "aux" and w in cues.refusal_aux for d, w in deps):
+            return None
+        return p.refined(m.cameo) or p.cameo
 
     def _shares_source(self, s: _View, inner: _Match, src: list[ActorMention]) -> bool:
         own, _ = self._role_actors(s, inner, inner.pattern.source)
@@ -672,52 +738,6 @@ class _View(Arguments):
                 return False
             i = up  # "after five days of fighting": climb through the "of" chain
         return False
-
-    def noun_content(self, i: int, nouns: set[int], deps=("acl",)) -> bool:
-        """An infinitive modifying one of ``nouns`` (the trigger words of other events)."""
-        tok = self.tokens[i]
-        if tok.dep not in deps or tok.head not in nouns:
-            return False
-        return any(
-            self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
-        )
-
-    def subordinate(self, i: int) -> bool:
-        """The token sits in a relative, participial or adverbial clause."""
-        for _ in range(8):
-            tok = self.tokens[i]
-            if tok.head == i:
-                return False
-            if tok.dep in ("relcl", "acl", "advcl"):
-                return True
-            i = tok.head
-        return False
-
-    def purpose(self, c: int) -> bool:
-        """An infinitive clause of purpose ("to disperse") on its governing verb."""
-        return self.tokens[c].dep in ("advcl", "xcomp") and any(
-            self.tokens[k].dep == "aux" and self.tokens[k].tag == "TO" for k in self.children[c]
-        )
-
-    def purpose_clause(self, c: int) -> bool:
-        """An adverbial clause that says what the act is for or what it promises:
-        an infinitive ("swore to fight", "rallied to demand") or a bare participle
-        ("demonstrated, calling for"), not one with its own subordinator ("until", "after")."""
-        kids = [self.tokens[k] for k in self.children[c]]
-        if any(k.dep == "mark" for k in kids):
-            return False
-        if any(k.dep == "aux" and k.tag == "TO" for k in kids):
-            return True
-        return self.tokens[c].tag == "VBG"
-
-    def depth_below(self, i: int, top: int) -> int:
-        d = 0
-        while i != top and d < 50:
-            nxt = self.tokens[i].head
-            if nxt == i:
-                return 99
-            i, d = nxt, d + 1
-        return d
 
     def trigger_tokens(self, m: _Match) -> tuple[int, ...]:
         out = {m.head, *m.extra}

@@ -58,6 +58,13 @@ class Factuality:
                     self._local_cues(sentence, parent, found, False)
                 cur = parent
                 continue
+            if dep == "acl" and ptok.pos == "NOUN" and self._infinitive(sentence, cur):
+                # "efforts to end the fighting", "a bid to join NATO": the noun's aim
+                cue = self.cues.aim_nouns.get(ptok.lemma.lower())
+                if cue:
+                    found.add(cue)
+                    cur = parent
+                    continue
             if dep in CONTINUE:
                 if dep == "nsubj" and cur in nouns:
                     # "Xi's visit ... will focus on": the noun's own clause
@@ -66,8 +73,9 @@ class Factuality:
                     self._local_cues(sentence, parent, found, self._reported(sentence, parent))
                 if dep == "advcl":
                     self._conditional(sentence, parent, found)
-                    if self._time_clause(sentence, cur):
-                        # "will raise it when they meet": the clause's time is the main one's
+                    if self._time_clause(sentence, cur) or self._infinitive(sentence, cur):
+                        # "will raise it when they meet": the clause's time is the main one's;
+                        # "will send troops to fight": so is the time of what it is done for
                         outer = self.modality(sentence, parent)
                         if outer in ("planned", "possible"):
                             found.add(outer)
@@ -129,8 +137,17 @@ class Factuality:
             return cue if dep == "xcomp" and tok.dep != "aux" else None
         return cue
 
+    def _infinitive(self, sentence: Sentence, v: int) -> bool:
+        return any(
+            sentence.tokens[c].dep == "aux" and sentence.tokens[c].tag == "TO"
+            for c in sentence.children[v]
+        )
+
     def _reported(self, sentence: Sentence, v: int) -> bool:
         tok = sentence.tokens[v]
+        # "said it would impose sanctions and would expel ...": a conjoined clause too
+        while tok.dep == "conj" and tok.head != tok.i:
+            tok = sentence.tokens[tok.head]
         return (
             tok.dep == "ccomp" and sentence.tokens[tok.head].lemma.lower() in self.cues.speech_verbs
         )

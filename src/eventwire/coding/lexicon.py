@@ -36,6 +36,9 @@ PATTERN_KEYS = {
     "with_any",
     "without",
     "complement",
+    "clause",
+    "transitive",
+    "motive",
     "reciprocal",
     "absorb",
     "alone",
@@ -96,6 +99,9 @@ class Pattern:
     with_any: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()
+    clause: bool = False  # the trigger must have a finite complement clause ("protested that")
+    transitive: bool = True  # False: the trigger must have no direct object ("returned to")
+    motive: frozenset[str] = frozenset()  # "in protest at": a bare noun here is a motive
     reciprocal: bool = False
     absorb: bool = False
     alone: bool = True  # a NOUN pattern may fire without its light verb
@@ -109,9 +115,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         # a required object names the whole predicate ("host" + "talks"): it counts double
-        return sum(1 for s in (self.particle, self.prep, self.with_any, self.complement) if s) + (
-            2 if self.object else 0
-        )
+        words = (self.particle, self.prep, self.with_any, self.complement, self.clause)
+        return sum(1 for s in words if s) + (2 if self.object else 0)
 
     def refined(self, code: str) -> str | None:
         for prefix, out in self.refine:
@@ -139,6 +144,10 @@ class ModalityCues:
     claim_roots: frozenset[str] = frozenset()
     time_clauses: frozenset[str] = frozenset()
     claim_pattern: str = ""
+    aim_nouns: dict[str, str] = field(default_factory=dict)
+    refusal_aux: frozenset[str] = frozenset()
+    refusal_roots: frozenset[str] = frozenset()
+    refusal_pattern: str = ""
 
 
 @dataclass
@@ -193,6 +202,7 @@ class Lexicon:
         for key, pid in (
             ("obligation", modality.obligation_pattern),
             ("claim", modality.claim_pattern),
+            ("refusal", modality.refusal_pattern),
         ):
             if pid and pid not in seen:
                 raise LexiconError(
@@ -309,6 +319,9 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
             with_any=_words(merged.get("with_any"), where, "with_any"),
             without=_words(merged.get("without"), where, "without"),
             complement=_words(merged.get("complement"), where, "complement"),
+            clause=bool(merged.get("clause", False)),
+            transitive=bool(merged.get("transitive", True)),
+            motive=_words(merged.get("motive"), where, "motive"),
             reciprocal=bool(merged.get("reciprocal", False)),
             absorb=bool(merged.get("absorb", False)),
             alone=bool(merged.get("alone", True)),
@@ -396,6 +409,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
     claim = doc.get("claim") or {}
     if not isinstance(claim, dict) or set(claim) - {"roots", "pattern"}:
         raise LexiconError(f"{name}: 'claim' is a mapping with 'roots' and 'pattern'")
+    refusal = doc.get("refusal") or {}
+    if not isinstance(refusal, dict) or set(refusal) - {"aux", "roots", "pattern"}:
+        raise LexiconError(f"{name}: 'refusal' is a mapping with 'aux', 'roots' and 'pattern'")
     phrases = []
     for item in doc.get("phrases") or []:
         if not isinstance(item, dict) or item.get("modality") not in MODALITIES:
@@ -414,6 +430,7 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
             str(k).lower(): str(v).lower() for k, v in (doc.get("particle_governors") or {}).items()
         },
         noun_modifiers=mapping("noun_modifiers"),
+        aim_nouns=mapping("aim_nouns"),
         future_time=_words(doc.get("future_time"), name, "future_time"),
         phrases=tuple(phrases),
         conditional=_words(doc.get("conditional"), name, "conditional"),
@@ -422,4 +439,7 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         obligation_pattern=str(obligation.get("pattern") or ""),
         claim_roots=frozenset(str(r) for r in claim.get("roots") or ()),
         claim_pattern=str(claim.get("pattern") or ""),
+        refusal_aux=_words(refusal.get("aux"), name, "refusal.aux"),
+        refusal_roots=frozenset(str(r) for r in refusal.get("roots") or ()),
+        refusal_pattern=str(refusal.get("pattern") or ""),
     )

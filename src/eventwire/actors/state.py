@@ -1,0 +1,152 @@
+"""The resolver's output (``ArticleActors``), its per-article state and small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from eventwire.actors.kb import Entry, Match
+from eventwire.records import Actor, ActorMention, Sentence
+
+LEADER_KINDS = frozenset({"head_of_state", "head_of_government"})  # office kinds of people.yaml
+
+
+class ArticleActors:
+    """The actor mentions of one article, by sentence."""
+
+    def __init__(self, mentions: dict[int, list[ActorMention]], countries: list[str]) -> None:
+        self._mentions = mentions
+        self._countries = countries
+        self._by_token: dict[tuple[int, int], ActorMention] = {}
+        self._all_by_token: dict[tuple[int, int], list[ActorMention]] = {}
+        for sent_index, items in mentions.items():
+            # wider mentions first, so a nested (narrower) one wins its own tokens; of two
+            # mentions over the same tokens ("the two leaders") the first keeps them
+            for m in sorted(items, key=lambda m: m.token_start - m.token_end):
+                for i in range(m.token_start, m.token_end):
+                    key = (sent_index, i)
+                    held = self._all_by_token.get(key)
+                    if held and same_extent(held[0], m):
+                        held.append(m)
+                        continue
+                    self._by_token[key] = m
+                    self._all_by_token[key] = [m]
+
+    def mentions(self, sentence_index: int) -> list[ActorMention]:
+        return list(self._mentions.get(sentence_index, ()))
+
+    def at(self, sentence_index: int, token_index: int) -> ActorMention | None:
+        """The narrowest mention covering a token (the first of a pair: see ``all_at``)."""
+        return self._by_token.get((sentence_index, token_index))
+
+    def all_at(self, sentence_index: int, token_index: int) -> list[ActorMention]:
+        """Every mention over the narrowest extent covering a token: one actor, or two
+        when a plural phrase refers back to two actors ("the two leaders" -> Biden, Xi),
+        in the order they were named."""
+        return list(self._all_by_token.get((sentence_index, token_index), ()))
+
+    def countries(self) -> list[str]:
+        return list(self._countries)
+
+    def all(self) -> list[ActorMention]:
+        return [m for i in sorted(self._mentions) for m in self._mentions[i]]
+
+
+@dataclass
+class Doc:
+    day: dt.date
+    context_country: str | None
+    sentence_country: str | None = None  # the one country named in the current sentence
+    sentence_country_at: list[int] = field(default_factory=list)  # where it is named
+    sentence_named: bool = False  # the current sentence names any country
+    names: dict[str, Actor] = field(default_factory=dict)  # surname / name key -> actor
+    titles: dict[str, Actor] = field(default_factory=dict)  # title key -> actor
+    persons: dict[int, list[tuple[int, int, Actor]]] = field(default_factory=dict)
+    unsafe: dict[int, bool] = field(default_factory=dict)  # sentence named uncoded people
+    extent: int = -1  # set by a phrase coded from an attached PP: the PP's last token
+    # the attached PPs naming places: their last token and countries ("in Nairobi")
+    place_end: int = -1
+    place_countries: tuple[str, ...] = ()
+    recent: list[tuple[int, int, Actor]] = field(default_factory=list)  # (sentence, head, actor)
+    leads: dict[tuple[int, int], str] = field(default_factory=dict)  # (sentence, head) -> title
+
+
+@dataclass
+class Parts:
+    actor: Entry | None = None
+    actor_at_head: bool = False
+    person: Entry | None = None
+    person_words: int = 0
+    person_span: range = range(0)
+    orgs: list[Entry] = field(default_factory=list)
+    countries: list[tuple[str, Entry]] = field(default_factory=list)  # (code, entry) in span
+    ctx_countries: list[str] = field(default_factory=list)
+    sectors: list[tuple[int, Entry]] = field(default_factory=list)  # (token index, entry)
+    seat_sector: str | None = None
+    head_kind: str | None = None
+    head_entry: Entry | None = None
+    former: bool = False
+    honorific: bool = False
+    covered: set[int] = field(default_factory=set)
+    ctx_orgs: set[int] = field(default_factory=set)  # ids of orgs named in an attached PP
+    ctx_end: int = -1  # last token of the attached PPs that name a place or body
+    business: bool = False  # a company name in the phrase ("BankAmerica's president")
+    ethnic: bool = False  # a nationality word after "ethnic"
+
+
+def entry_country(e: Entry, day) -> str | None:
+    if e.kind in ("country", "capital", "seat"):
+        return e.code
+    if e.kind == "person":
+        role = e.ref.role_on(day)
+        return role.country if role else None
+    if e.kind == "actor":
+        w = e.windows_on(day)
+        return w.country if w else None
+    return None
+
+
+def people_word(tok) -> bool:
+    """A plural name the parser marks as a nationality or group ("Kurds", "Uighurs")."""
+    return tok.tag == "NNPS" and tok.ent_type == "NORP"
+
+
+def same_extent(a: ActorMention, b: ActorMention) -> bool:
+    return a.token_start == b.token_start and a.token_end == b.token_end
+
+
+def clear_leader(counts: Counter) -> str | None:
+    """The context country: the only one named, or one named at least twice as often as any other."""
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (top, n1), (_, n2) = ranked
+    return top if n1 >= 2 and n1 >= 2 * n2 else None
+
+
+def sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
+    last = s.tokens[m.end - 1]
+    if last.pos in ("NOUN", "PROPN", "X"):
+        return True
+    if last.pos == "ADJ":
+        return not e.person  # "military officials" yes; "general election" no
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    term: str
+    person: bool
+    generic: bool
+    kind: str | None = None
+
+
+def title_of(p: Parts) -> Title | None:
+    if not p.sectors:
+        return None
+    specific = [(i, e) for i, e in p.sectors if not e.generic]
+    i, e = max(specific or p.sectors, key=lambda ie: ie[0])
+    return Title(e.term.lower(), e.person, e.generic, e.office_kind)
