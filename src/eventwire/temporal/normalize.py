@@ -95,6 +95,14 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
 
 
 def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
+    n = _date(g, text, rule, ctx)
+    if n is not None and n.begin is not None and rule.args.get("field") == "week":
+        v, b, e = cal.week_of(n.begin)  # "Easter week": the week holding the day
+        return Norm(v, n.type, n.mod, b, e, "week", n.relative)
+    return n
+
+
+def _date(g, text, rule, ctx: Ctx) -> Norm | None:
     t = rule.type
     year = g.get("year") or g.get("qyear")
     if g.get("short_decade") is not None:  # "the '90s": the last one begun by the document date
