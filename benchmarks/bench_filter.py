@@ -1,6 +1,7 @@
 """Does the sentence filter lose events, and how much faster does it make a run?
 
 Usage: python benchmarks/bench_filter.py [FILE.jsonl.gz ...] [--limit N] [--mode MODE]
+       [--margin N]
 
 Codes the same articles twice in one process, alternating 25 articles at a time -- every
 sentence parsed, and only the sentences the filter keeps (``--mode context``, the default, or ``predicates``) -- and
@@ -47,10 +48,18 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--limit", type=int, default=500, help="articles per file (default 500)")
     ap.add_argument("--mode", default="context", choices=MODES)
+    ap.add_argument(
+        "--margin",
+        type=int,
+        default=None,
+        help="neighbours parsed on each side of a kept sentence (default: the mode's own)",
+    )
     args = ap.parse_args()
     files = args.files or sorted(glob.glob(str(ROOT.parent / "shared/data/news/*.jsonl.gz")))
     pipeline = Pipeline()
     sentence_filter = pipeline.build_sentence_filter(args.mode)
+    if args.margin is not None:
+        sentence_filter.margin = args.margin
     for path in files:
         articles = []
         for item in read_articles([path]):

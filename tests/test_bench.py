@@ -63,3 +63,14 @@ def test_bench_with_two_workers_reports_both_throughputs():
 def test_bench_records_the_sentence_filter():
     result = _bench_json("--limit", "2", "--workers", "1", "--sentence-filter", "context")
     assert result["sentence_filter"] == "context" and result["events"] > 0
+
+
+def test_bench_reads_the_corpus_block_by_block_and_counts_bad_lines(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    good = '{"date": "2023-03-17", "text": "Russian troops shelled Kherson on Monday."}'
+    lines = [good, good.replace("Monday", "Tuesday"), "{not json", good.replace("Kherson", "Kyiv")]
+    lines += [good.replace("troops", "forces")] * 3
+    corpus.write_text("\n".join(lines) + "\n")
+    result = _bench_json(str(corpus), "--limit", "5", "--workers", "1", "--block", "2")
+    assert result["articles"] == 5 and result["skipped"] == 1
+    assert result["events"] >= 5 and result["tokens"] > 0

@@ -48,19 +48,36 @@ class BenchResult:
         return asdict(self)
 
 
-def load_articles(corpus: str | Path, limit: int | None) -> tuple[list[Article], int]:
-    from eventwire.ingest import read_articles
+class _Reader:
+    """The corpus's articles, ``block`` at a time, read as they are needed (a corpus of any
+    size is benchmarked in the memory of one block); counts skipped input and the time
+    spent reading."""
 
-    articles: list[Article] = []
-    skipped = 0
-    for item in read_articles([corpus]):
-        if isinstance(item, IngestError):
-            skipped += 1
-            continue
-        articles.append(item)
-        if limit is not None and len(articles) >= limit:
-            break
-    return articles, skipped
+    def __init__(self, corpus: str | Path, limit: int | None, block: int) -> None:
+        from eventwire.ingest import read_articles
+
+        self.items = iter(read_articles([corpus]))
+        self.limit = limit
+        self.block = max(1, block)
+        self.articles = self.skipped = 0
+        self.seconds = 0.0
+
+    def __iter__(self):
+        while self.limit is None or self.articles < self.limit:
+            start = time.perf_counter()
+            part: list[Article] = []
+            for item in self.items:
+                if isinstance(item, IngestError):
+                    self.skipped += 1
+                    continue
+                part.append(item)
+                self.articles += 1
+                if len(part) >= self.block or self.articles == self.limit:
+                    break
+            self.seconds += time.perf_counter() - start
+            if not part:
+                return
+            yield part
 
 
 # The bare model of a reference worker process, set by the pool initializer there.
@@ -143,9 +160,7 @@ def run_bench(
     from eventwire.store import open_store
 
     corpus = corpus or demo_corpus()
-    t0 = time.perf_counter()
-    articles, skipped = load_articles(corpus, limit)
-    ingest_seconds = time.perf_counter() - t0
+    reader = _Reader(corpus, limit, block)
 
     engine = LocalEngine(workers=workers, batch_size=batch_size, sentence_filter=sentence_filter)
     bare = BareSpacy(workers=engine.workers, batch_size=batch_size, chunk_size=engine.chunk_size)
@@ -165,8 +180,7 @@ def run_bench(
                 store_seconds += time.perf_counter() - s
                 batch.clear()
 
-            for i in range(0, len(articles), max(1, block)):
-                part = articles[i : i + max(1, block)]
+            for part in reader:
                 start = time.perf_counter()
                 for article, article_events in engine.code_articles(part):
                     events += len(article_events)
@@ -186,10 +200,10 @@ def run_bench(
         engine.close()
         bare.close()
 
-    stages = {"ingest": round(ingest_seconds, 3)}
+    stages = {"ingest": round(reader.seconds, 3)}
     stages.update({k: round(v, 3) for k, v in engine.stats.timings.items() if k != "ingest"})
     stages["store"] = round(store_seconds, 3)
-    n = len(articles)
+    n = reader.articles
     result = BenchResult(
         corpus=str(corpus),
         articles=n,
@@ -202,7 +216,7 @@ def run_bench(
         peak_rss_mb=round(max(engine.stats.peak_rss_mb or [0.0]), 1),
         sentence_filter=sentence_filter,
         stages=stages,
-        skipped=skipped,
+        skipped=reader.skipped,
     )
     if reference:
         result.spacy_seconds = round(spacy_seconds, 3)
