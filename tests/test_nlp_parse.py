@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventwire.records import Article
 
 TEXT = "Xi Jinping met Vladimir Putin in Moscow. They signed a trade deal on Tuesday."
@@ -88,31 +90,9 @@ def test_each_sentence_has_exactly_the_entities_spacy_puts_inside_it(parser):
     assert sum(map(len, got)) >= 6
 
 
-def test_a_very_long_article_is_parsed_in_pieces_cut_at_line_breaks(parser):
-    from eventwire.nlp.parse import Parser
-
-    paragraphs = [
-        "Russian troops shelled the town of Bakhmut on Monday, officials said.",
-        "Ukrainian President Volodymyr Zelensky visited the front on Tuesday.",
-        "Chinese President Xi Jinping will travel to Moscow next week.",
-    ] * 4
-    body = "\n".join(paragraphs)
-    small = Parser(nlp=parser.nlp, max_doc_chars=200)
-    article = Article(doc_id="long", date=dt.date(2023, 3, 17), text=body)
-    pieces = next(small.parse([article]))
-    whole = next(parser.parse([article]))
-    assert len(body) > 4 * small.max_doc_chars
-    assert [s.text.strip() for s in pieces.sentences] == paragraphs
-    assert [s.index for s in pieces.sentences] == list(range(len(paragraphs)))
-    assert [(s.start, s.text.strip()) for s in pieces.sentences] == [
-        (s.start, s.text.strip()) for s in whole.sentences
-    ]
-    assert all(
-        body[t.start : t.start + len(t.text)] == t.text for s in pieces.sentences for t in s.tokens
-    )
-
-
-def test_a_long_article_without_line_breaks_is_cut_after_a_full_stop(parser):
+@pytest.mark.parametrize("separator", ["\n", " "], ids=["line-breaks", "no-line-breaks"])
+def test_a_very_long_article_is_parsed_in_pieces_cut_between_sentences(parser, separator):
+    # cut at a line break where there is one, else after a full stop and its space
     from eventwire.nlp.parse import Parser
 
     sentences = [
@@ -120,9 +100,17 @@ def test_a_long_article_without_line_breaks_is_cut_after_a_full_stop(parser):
         "Ukrainian President Volodymyr Zelensky visited the front on Tuesday.",
         "Chinese President Xi Jinping will travel to Moscow next week.",
     ] * 4
-    body = " ".join(sentences)
+    body = separator.join(sentences)
     small = Parser(nlp=parser.nlp, max_doc_chars=200)
     article = Article(doc_id="long", date=dt.date(2023, 3, 17), text=body)
     pieces = next(small.parse([article]))
-    assert "\n" not in body and len(body) > 4 * small.max_doc_chars
+    whole = next(parser.parse([article]))
+    assert len(body) > 4 * small.max_doc_chars
     assert [s.text.strip() for s in pieces.sentences] == sentences
+    assert [s.index for s in pieces.sentences] == list(range(len(sentences)))
+    assert [(s.start, s.text.strip()) for s in pieces.sentences] == [
+        (s.start, s.text.strip()) for s in whole.sentences
+    ]
+    assert all(
+        body[t.start : t.start + len(t.text)] == t.text for s in pieces.sentences for t in s.tokens
+    )

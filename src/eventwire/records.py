@@ -122,6 +122,12 @@ class Sentence:
         b = self.tokens[token_end - 1].end - self.start
         return self.text[a:b]
 
+    def infinitive(self, i: int) -> bool:
+        """Token ``i`` is a verb with the infinitive marker "to" ("agreed *to cooperate*")."""
+        return any(
+            self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
+        )
+
     def subtree(self, i: int) -> list[int]:
         """Sorted token indices of the subtree rooted at ``i``."""
         out, stack = [], [i]

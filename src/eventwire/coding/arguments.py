@@ -2,7 +2,7 @@
 actor mentions they name.
 
 ``Arguments`` is mixed into the coder's sentence view; it needs ``tokens``,
-``children``, ``mention_at``, ``together``, ``lemma``, ``low``, ``passive`` and ``subtree``.
+``children``, ``sentence``, ``mention_at``, ``together``, ``lemma``, ``low``, ``passive`` and ``subtree``.
 """
 
 from __future__ import annotations
@@ -82,11 +82,7 @@ class Arguments:
     def noun_content(self, i: int, nouns: set[int], deps=("acl",)) -> bool:
         """An infinitive modifying one of ``nouns`` (the trigger words of other events)."""
         tok = self.tokens[i]
-        if tok.dep not in deps or tok.head not in nouns:
-            return False
-        return any(
-            self.tokens[c].dep == "aux" and self.tokens[c].tag == "TO" for c in self.children[i]
-        )
+        return tok.dep in deps and tok.head in nouns and self.sentence.infinitive(i)
 
     def subordinate(self, i: int) -> bool:
         """The token sits in a relative, participial or adverbial clause."""
@@ -101,20 +97,15 @@ class Arguments:
 
     def purpose(self, c: int) -> bool:
         """An infinitive clause of purpose ("to disperse") on its governing verb."""
-        return self.tokens[c].dep in ("advcl", "xcomp") and any(
-            self.tokens[k].dep == "aux" and self.tokens[k].tag == "TO" for k in self.children[c]
-        )
+        return self.tokens[c].dep in ("advcl", "xcomp") and self.sentence.infinitive(c)
 
     def purpose_clause(self, c: int) -> bool:
         """An adverbial clause that says what the act is for or what it promises:
         an infinitive ("swore to fight", "rallied to demand") or a bare participle
         ("demonstrated, calling for"), not one with its own subordinator ("until", "after")."""
-        kids = [self.tokens[k] for k in self.children[c]]
-        if any(k.dep == "mark" for k in kids):
+        if any(self.tokens[k].dep == "mark" for k in self.children[c]):
             return False
-        if any(k.dep == "aux" and k.tag == "TO" for k in kids):
-            return True
-        return self.tokens[c].tag == "VBG"
+        return self.sentence.infinitive(c) or self.tokens[c].tag == "VBG"
 
     def depth_below(self, i: int, top: int) -> int:
         d = 0

@@ -58,7 +58,7 @@ class Factuality:
                     self._local_cues(sentence, parent, found, False)
                 cur = parent
                 continue
-            if dep == "acl" and ptok.pos == "NOUN" and self._infinitive(sentence, cur):
+            if dep == "acl" and ptok.pos == "NOUN" and sentence.infinitive(cur):
                 # "efforts to end the fighting", "a bid to join NATO": the noun's aim
                 cue = self.cues.aim_nouns.get(ptok.lemma.lower())
                 if cue:
@@ -73,7 +73,7 @@ class Factuality:
                     self._local_cues(sentence, parent, found, self._reported(sentence, parent))
                 if dep == "advcl":
                     self._conditional(sentence, parent, found)
-                    if self._time_clause(sentence, cur) or self._infinitive(sentence, cur):
+                    if self._time_clause(sentence, cur) or sentence.infinitive(cur):
                         # "will raise it when they meet": the clause's time is the main one's;
                         # "will send troops to fight": so is the time of what it is done for
                         outer = self.modality(sentence, parent)
@@ -136,12 +136,6 @@ class Factuality:
             # "is to visit", "is going to visit": only with an infinitive complement
             return cue if dep == "xcomp" and tok.dep != "aux" else None
         return cue
-
-    def _infinitive(self, sentence: Sentence, v: int) -> bool:
-        return any(
-            sentence.tokens[c].dep == "aux" and sentence.tokens[c].tag == "TO"
-            for c in sentence.children[v]
-        )
 
     def _reported(self, sentence: Sentence, v: int) -> bool:
         tok = sentence.tokens[v]

@@ -177,9 +177,9 @@ class Parser:
         # parser sees the same words around it as in the whole text
         margin = self.sentence_filter.margin
         wanted = [any(keep[max(0, i - margin) : i + margin + 1]) for i in range(len(sents))]
+        self.filtered[0] += len(sents)
         chunks: list[tuple[int, int, int]] = []
         for index, sent in enumerate(sents):
-            self.filtered[0] += 1
             if not wanted[index]:
                 continue
             self.filtered[1] += 1
@@ -201,12 +201,12 @@ class Parser:
         pieces = []
         limit = max(1, self.max_doc_chars)
         while end - start > limit:
-            low, high = start + limit // 2, start + limit
-            cut = text.rfind("\n", low, high)
-            if cut < 0:
-                cut = text.rfind(". ", low, high - 1)
-                cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
-            cut = high if cut < 0 else cut + 1
+            low, cut = start + limit // 2, start + limit
+            for mark in ("\n", ". ", " "):
+                at = text.rfind(mark, low, cut)
+                if at >= 0:
+                    cut = at + len(mark)
+                    break
             pieces.append((start, cut))
             start = cut
         pieces.append((start, end))
