@@ -35,6 +35,7 @@ class Clauses(Arguments):
                 and not m.pattern.absorb
                 and self.tokens[tok.head].dep != "ROOT"
                 and not self.tail_report(m.head)
+                and not self.first_predicate(m.head)
             )
         i = m.head
         for _ in range(4):
@@ -73,3 +74,24 @@ class Clauses(Arguments):
         return any(
             words[k : k + len(ph)] == ph for ph in phrases for k in range(len(words) - len(ph) + 1)
         )
+
+    def first_predicate(self, v: int) -> bool:
+        """A sentence the parser rooted on a noun, whose first verb is ``v``: that verb
+        is its predicate ("Doctors from two aid groups donated medicine to ...")."""
+        root = next((t for t in self.tokens if t.dep == "ROOT"), None)
+        if root is None or root.pos not in ("NOUN", "PROPN"):
+            return False
+        return not any(t.pos in ("VERB", "AUX") for t in self.tokens[:v])
+
+    def stranded_infinitives(self, v: int) -> list[int]:
+        """Infinitives the parser hung on a relative clause of the verb's object that
+        complete the verb ("allowed refugees who fled the war to return")."""
+        return [
+            k
+            for c in self.children[v]
+            if self.tokens[c].dep == "dobj"
+            for r in self.children[c]
+            if self.tokens[r].dep == "relcl"
+            for k in self.children[r]
+            if k > r and self.tokens[k].dep in ("advcl", "xcomp") and self.sentence.infinitive(k)
+        ]

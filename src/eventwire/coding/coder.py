@@ -311,7 +311,7 @@ class Coder:
                 for c in s.children[verb]
                 if s.tokens[c].dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep")
                 or (s.tokens[c].dep == "advcl" and s.purpose_clause(c))
-            ]
+            ] + s.stranded_infinitives(verb)
             found = None
             for c in comps:
                 targets = [c] if s.tokens[c].dep != "prep" else list(s.children[c])
