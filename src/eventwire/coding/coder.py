@@ -109,11 +109,19 @@ class Coder:
                 old = best.get(m.head)
                 if old is None or m.rank > old.rank:
                     best[m.head] = m
-        back = [m for m in best.values() if s.background(m) or self._earlier(s, m)]
-        # what a background noun says of itself is background too ("following a
-        # demonstration calling for reforms")
-        hidden = {i for m in back if m.noun == m.head for i in s.subtree(m.head)}
-        kept = [m for m in best.values() if m not in back and m.head not in hidden]
+        back = [m for m in best.values() if s.background(m)]
+        # "..., a day after rebels shot down a helicopter": what came just before the
+        # sentence's own coded act frames it (not when the act is uncoded: "oil prices
+        # rose after NATO launched air strikes")
+        back += [m for m in best.values() if s.tokens[m.head].head in best and self._earlier(s, m)]
+        # what a background mention says of itself is background too ("following a
+        # demonstration calling for reforms", "after the sanctions were lifted")
+        hidden = {i for m in back if m.noun == m.head or m.noun is None for i in s.subtree(m.head)}
+        kept = [
+            m
+            for m in best.values()
+            if m not in back and m.head not in hidden and (m.noun is None or m.noun not in hidden)
+        ]
         kept.extend(self._obligations(s, kept, best))
         used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
         # "eased restrictions on rallies", "held talks on a ceasefire": an event noun in a
