@@ -30,6 +30,7 @@ COMPLEMENT_PREPS = frozenset(
 )
 RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
 FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
+MATERIAL_CONFLICT = 4  # the quad class whose acts have a demand as their motive
 # an event noun alone in such a phrase of a coded act is what the act opposes
 OPPOSED_PREPS = frozenset({"against"})
 
@@ -388,8 +389,12 @@ class Coder:
             for k in matches:
                 if k is m or id(k) in removed or id(m) in removed:
                     continue
-                if k.cameo != m.cameo and (k.pattern.purpose or k.noun is not None):
-                    continue
+                if k.cameo != m.cameo and (
+                    k.pattern.purpose
+                    or k.noun is not None
+                    or self.ontology.cameo(m.cameo).quad_class != MATERIAL_CONFLICT
+                ):
+                    continue  # ("sent an envoy to demand ..." is a demand as well)
                 if s.tokens[k.head].head == m.head and s.purpose(k.head):
                     if k.cameo == m.cameo:  # (a motive does not give the act's arguments)
                         m.absorbed.append(k)
