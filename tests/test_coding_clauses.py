@@ -48,3 +48,14 @@ def test_stranded_infinitive_after_a_relative_clause(parse):
 def test_first_predicate_only_in_a_sentence_rooted_on_a_noun(parse):
     view = _view(parse, "Russia attacked Kyiv after troops massed on the border.")
     assert not view.first_predicate(_index(view, "attacked"))
+
+
+def test_first_predicate_of_a_noun_rooted_sentence_but_not_a_set_off_participle(parse):
+    text = "Nurses from two Cuban medical brigades donated and personally handed out vaccines."
+    view = _view(parse, text)
+    v = _index(view, "donated")
+    if view.tokens[v].dep == "ROOT":
+        pytest.skip("the parser finds the verb itself")
+    assert view.first_predicate(v)
+    other = _view(parse, "The rig, owned by a Swiss company.")
+    assert not other.first_predicate(_index(other, "owned"))

@@ -81,6 +81,8 @@ class Clauses(Arguments):
         root = next((t for t in self.tokens if t.dep == "ROOT"), None)
         if root is None or root.pos not in ("NOUN", "PROPN"):
             return False
+        if v > 0 and self.tokens[v - 1].text == ",":
+            return False  # "The rig, owned by Transocean": a participle set off by commas
         return not any(t.pos in ("VERB", "AUX") for t in self.tokens[:v])
 
     def stranded_infinitives(self, v: int) -> list[int]:
