@@ -142,6 +142,29 @@ def test_claim_cues_name_an_accusation_pattern_refined_by_attacks(lexicon):
     assert p.cameo[:2] == "11" and p.refined("190") == "1123"
 
 
+def test_refusal_phrases_are_word_tuples(lexicon):
+    assert ("out", "of", "the", "question") in lexicon.modality.refusal_phrases
+
+
+def test_speech_nouns_and_background_clauses_are_read(lexicon):
+    cues = lexicon.modality
+    assert "reminder" in cues.speech_nouns
+    assert "after" in cues.background_clauses and "since" not in cues.background_clauses
+
+
+def test_demands_are_no_event_as_another_acts_purpose(lexicon):
+    assert not lexicon.pattern("demand.demand").purpose
+    assert lexicon.pattern("assault.abduct").purpose
+
+
+def test_unknown_refusal_key_is_refused():
+    from eventwire.coding.lexicon import _parse_modality
+
+    text = "refusal: {aux: [will], roots: ['08'], pattern: x, when: [y]}\n"
+    with pytest.raises(LexiconError, match="refusal"):
+        _parse_modality(text, "modality.yaml")
+
+
 def test_lexicon_size_and_code_coverage(ontology, lexicon):
     # distinct wordings: (lemma, part of speech, required words) per pattern
     assert lexicon.lemma_count >= 1500

@@ -15,7 +15,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from eventwire.coding.arguments import PASSIVE_SUBJ, Arguments, not_in
+from eventwire.coding.arguments import PASSIVE_SUBJ, not_in
+from eventwire.coding.clauses import Clauses
 from eventwire.coding.factuality import Factuality
 from eventwire.coding.lexicon import Lexicon, Pattern
 from eventwire.coding.ontology import Ontology
@@ -29,13 +30,9 @@ COMPLEMENT_PREPS = frozenset(
 )
 RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
 FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
-# an event noun standing alone in such a phrase is background to the sentence's own
-# event ("after five days of fighting", "since last month's invasion", "in retaliation
-# for the strike"): not coded again
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "amid", "following", "despite"})
-BACKGROUND_NOUNS = frozenset(
-    {"wake", "aftermath", "retaliation", "response", "revenge", "reprisal"}
-)
+MATERIAL_CONFLICT = 4  # the quad class whose acts have a demand as their motive
+# an event noun alone in such a phrase of a coded act is what the act opposes
+OPPOSED_PREPS = frozenset({"against"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +111,18 @@ class Coder:
                 if old is None or m.rank > old.rank:
                     best[m.head] = m
         back = [m for m in best.values() if s.background(m)]
-        # what a background noun says of itself is background too ("following a
-        # demonstration calling for reforms")
-        hidden = {i for m in back if m.noun == m.head for i in s.subtree(m.head)}
-        kept = [m for m in best.values() if m not in back and m.head not in hidden]
+        # "..., a day after rebels shot down a helicopter": what came just before the
+        # sentence's own coded act frames it (not when the act is uncoded: "oil prices
+        # rose after NATO launched air strikes")
+        back += [m for m in best.values() if s.tokens[m.head].head in best and self._earlier(s, m)]
+        # what a background mention says of itself is background too ("following a
+        # demonstration calling for reforms", "after the sanctions were lifted")
+        hidden = {i for m in back if m.noun == m.head or m.noun is None for i in s.subtree(m.head)}
+        kept = [
+            m
+            for m in best.values()
+            if m not in back and m.head not in hidden and (m.noun is None or m.noun not in hidden)
+        ]
         kept.extend(self._obligations(s, kept, best))
         used = {i for m in kept for i in (m.noun, *m.extra) if i is not None and i != m.head}
         # "eased restrictions on rallies", "held talks on a ceasefire": an event noun in a
@@ -127,6 +132,16 @@ class Coder:
             i for m in kept if not m.pattern.absorb for i in (m.noun, *m.extra) if i is not None
         ]
         topics = s.topic_region(nouns)
+        # "defended Iraq against criticism": an event noun alone that an act is against
+        acts = [m.head for m in kept if m.noun is None and not m.pattern.absorb]
+        acts += [c for v in acts for c in s.children[v] if s.tokens[c].dep == "dobj"]
+        topics |= {
+            i
+            for v in acts
+            for c in s.children[v]
+            if s.tokens[c].dep == "prep" and s.low(c) in OPPOSED_PREPS
+            for i in s.subtree(c)
+        }
         # "prevented the demonstration staged to protest ...", "signed an accord calling
         # for ...": what a participle on such a noun says is that noun's content
         content = s.participle_region(nouns)
@@ -153,12 +168,16 @@ class Coder:
         # "will boycott the vote unless the president resigns": the condition is part of
         # the threat or promise it is attached to, not an event of its own
         heads = {m.head for m in kept}
-        conditional = self.lexicon.modality.conditional
+        cues = self.lexicon.modality
+        conditional = cues.conditional
+        # "in line with efforts to end the fighting", "in a bid to join": an aim named in
+        # a phrase frames the sentence's act; it is not an act of its own
+        framed = {t.i for t in s.tokens if t.dep == "pobj" and s.lemma(t.i) in cues.aim_nouns}
         return [
             m
             for m in kept
             if m.head not in used
-            and not s.noun_content(m.head, plain)
+            and not s.noun_content(m.head, plain | framed)
             and not s.noun_content(m.head, carriers, ("advcl", "xcomp"))
             and s.condition_of(m.head, conditional) not in heads
         ]
@@ -173,21 +192,38 @@ class Coder:
         out: list[_Match] = []
         coded = {m.head for m in kept}
         for tok in s.tokens:
-            if tok.dep != "ccomp" or tok.head in best:
+            v = tok.head
+            if tok.dep == "acl" and s.has_form(v, cues.speech_nouns):
+                # "issued a reminder to Iraq that it must ...": the verb that carries it
+                if s.tokens[v].dep != "dobj" or not any(
+                    s.low(k) == "that" for k in s.children[tok.i]
+                ):
+                    continue
+                v = s.tokens[v].head
+            elif tok.dep != "ccomp" or not s.has_form(v, cues.speech_verbs):
+                continue
+            if v in best or any(x.head == v for x in out):
                 continue
             if not any(
                 s.tokens[c].dep == "aux" and s.lemma(c) in cues.obligation_aux
                 for c in s.children[tok.i]
             ):
                 continue
-            if not s.has_form(tok.head, cues.speech_verbs) or any(x.head == tok.head for x in out):
-                continue
             # an act the lexicon does not code counts when the one obliged is an actor
             # ("said Indonesia must ensure security")
             if tok.i not in coded and not s.actors_of(s.clause_subjects([tok.head])):
                 continue
-            out.append(_Match(demand, tok.head, None, (), demand.cameo, []))
+            out.append(_Match(demand, v, None, (), demand.cameo, []))
         return out
+
+    def _earlier(self, s: _View, m: _Match) -> bool:
+        """An act told as what came just before the sentence's own event: a past clause
+        of a background subordinator ("..., a day after rebels shot down a helicopter")."""
+        tok = s.tokens[m.head]
+        if tok.dep != "advcl" or tok.tag not in ("VBD", "VBN"):
+            return False
+        marks = self.lexicon.modality.background_clauses
+        return any(s.tokens[c].dep == "mark" and s.lemma(c) in marks for c in s.children[m.head])
 
     def _claims(self, s: _View, events: list[CodedEvent]) -> list[CodedEvent]:
         """An attack on the speaker's side reported by the speaker ("Ukraine said Russian
@@ -284,7 +320,7 @@ class Coder:
                 for c in s.children[verb]
                 if s.tokens[c].dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep")
                 or (s.tokens[c].dep == "advcl" and s.purpose_clause(c))
-            ]
+            ] + s.stranded_infinitives(verb)
             found = None
             for c in comps:
                 targets = [c] if s.tokens[c].dep != "prep" else list(s.children[c])
@@ -302,10 +338,14 @@ class Coder:
                 extra.append(found)
         if not p.transitive and any(s.tokens[c].dep == "dobj" for c in s.children[verb]):
             return None
-        if p.clause and not any(
-            s.tokens[c].dep == "ccomp"
-            and any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.children[c])
-            for c in s.children[verb]
+        if (
+            p.clause
+            and not s.tail_report(verb)
+            and not any(
+                s.tokens[c].dep == "ccomp"
+                and any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.children[c])
+                for c in s.children[verb]
+            )
         ):
             return None
         if p.with_any or p.without:
@@ -343,13 +383,21 @@ class Coder:
                 if refined:
                     g.cameo = refined
         # "used tear gas to disperse the protesters": an act done to do the same act is
-        # one event, whose arguments the purpose clause completes
+        # one event, whose arguments the purpose clause completes;
+        # "blockaded Paris to demand ...": a demand as the purpose is the act's motive
         for m in matches:
             for k in matches:
-                if k is m or id(k) in removed or id(m) in removed or k.cameo != m.cameo:
+                if k is m or id(k) in removed or id(m) in removed:
                     continue
+                if k.cameo != m.cameo and (
+                    k.pattern.purpose
+                    or k.noun is not None
+                    or self.ontology.cameo(m.cameo).quad_class != MATERIAL_CONFLICT
+                ):
+                    continue  # ("sent an envoy to demand ..." is a demand as well)
                 if s.tokens[k.head].head == m.head and s.purpose(k.head):
-                    m.absorbed.append(k)
+                    if k.cameo == m.cameo:  # (a motive does not give the act's arguments)
+                        m.absorbed.append(k)
                     removed.add(id(k))
         # "killed 20 civilians in an attack", "destroyed in an air strike": an event noun
         # in an "in" phrase of an act of the same PLOVER type is the means of that act
@@ -447,7 +495,7 @@ class Coder:
         nouns = (m.noun,) if m.noun is not None else ()
         modality = self.factuality.modality(s.sentence, m.head, nouns)
         code = m.cameo
-        refused = self._refusal(s, m) if modality == "negated" else None
+        refused = self._refusal(s, m, modality)
         if refused:  # "will not lift the ban": the refusal is the act
             code, modality = refused, "occurred"
         trigger = s.trigger_tokens(m)
@@ -485,13 +533,18 @@ class Coder:
             )
         return out
 
-    def _refusal(self, s: _View, m: _Match) -> str | None:
+    def _refusal(self, s: _View, m: _Match, modality: str) -> str | None:
         """A cooperative act negated with a modal of will ("will not lift the ban",
-        "cannot accept refugees") is a refusal: the code of the ``refusal`` pattern of
-        modality.yaml, refined by the act's code."""
+        "cannot accept refugees") or the clausal subject of a refusal phrase ("lifting
+        the ban is out of the question") is a refusal: the code of the ``refusal``
+        pattern of modality.yaml, refined by the act's code."""
         cues = self.lexicon.modality
         p = self.lexicon.pattern(cues.refusal_pattern) if cues.refusal_aux else None
         if p is None or m.pattern.absorb or m.cameo[:2] not in cues.refusal_roots:
+            return None
+        if s.tokens[m.head].dep == "csubj" and s.phrase_on(m.head, cues.refusal_phrases):
+            return p.refined(m.cameo) or p.cameo
+        if modality != "negated":
             return None
         deps = {(s.tokens[c].dep, s.lemma(c)) for c in s.children[m.head]}
         if not any(d == "neg" for d, _ in deps):
@@ -550,7 +603,7 @@ def _coarse(tok) -> str | None:
     return None
 
 
-class _View(Arguments):
+class _View(Clauses):
     """A sentence with its mentions, plus the tree walks the coder needs."""
 
     def __init__(self, sentence: Sentence, mentions: list[ActorMention]) -> None:
@@ -705,39 +758,6 @@ class _View(Arguments):
                 if self.tokens[c].dep in ("prep", "acl", "relcl"):
                     region.update(self.subtree(c))
         return region
-
-    def background(self, m: _Match) -> bool:
-        """A mention of an earlier act that frames the sentence's own event: an event
-        noun without its verb inside "after / since / amid / in the wake of ...", or a
-        past participle modifying a noun ("property seized in 1970", "the curfew imposed
-        last month")."""
-        tok = self.tokens[m.head]
-        if m.noun is None or m.noun != m.head:
-            # (a headline without a verb parses as "noun + acl": that one is the event)
-            return (
-                tok.dep == "acl"
-                and tok.tag == "VBN"
-                and not m.pattern.absorb
-                and self.tokens[tok.head].dep != "ROOT"
-            )
-        i = m.head
-        for _ in range(4):
-            t = self.tokens[i]
-            prep = self.tokens[t.head]
-            if t.dep == "dobj" and prep.dep == "prep" and self.low(t.head) in BACKGROUND_PREPS:
-                return True  # "following a demonstration" parsed as a participle
-            if t.dep != "pobj" or t.head == i:
-                return False
-            word = prep.text.lower()
-            if word in BACKGROUND_PREPS:
-                return True
-            up = prep.head
-            if word in ("of", "for", "to") and self.lemma(up) in BACKGROUND_NOUNS:
-                return True
-            if word != "of" or up == t.head:
-                return False
-            i = up  # "after five days of fighting": climb through the "of" chain
-        return False
 
     def trigger_tokens(self, m: _Match) -> tuple[int, ...]:
         out = {m.head, *m.extra}

@@ -39,6 +39,7 @@ PATTERN_KEYS = {
     "clause",
     "transitive",
     "motive",
+    "purpose",
     "reciprocal",
     "absorb",
     "alone",
@@ -102,6 +103,7 @@ class Pattern:
     clause: bool = False  # the trigger must have a finite complement clause ("protested that")
     transitive: bool = True  # False: the trigger must have no direct object ("returned to")
     motive: frozenset[str] = frozenset()  # "in protest at": a bare noun here is a motive
+    purpose: bool = True  # False: as another act's purpose infinitive, only its motive
     reciprocal: bool = False
     absorb: bool = False
     alone: bool = True  # a NOUN pattern may fire without its light verb
@@ -148,6 +150,9 @@ class ModalityCues:
     refusal_aux: frozenset[str] = frozenset()
     refusal_roots: frozenset[str] = frozenset()
     refusal_pattern: str = ""
+    refusal_phrases: tuple[tuple[str, ...], ...] = ()
+    speech_nouns: frozenset[str] = frozenset()
+    background_clauses: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -322,6 +327,7 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
             clause=bool(merged.get("clause", False)),
             transitive=bool(merged.get("transitive", True)),
             motive=_words(merged.get("motive"), where, "motive"),
+            purpose=bool(merged.get("purpose", True)),
             reciprocal=bool(merged.get("reciprocal", False)),
             absorb=bool(merged.get("absorb", False)),
             alone=bool(merged.get("alone", True)),
@@ -410,8 +416,10 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
     if not isinstance(claim, dict) or set(claim) - {"roots", "pattern"}:
         raise LexiconError(f"{name}: 'claim' is a mapping with 'roots' and 'pattern'")
     refusal = doc.get("refusal") or {}
-    if not isinstance(refusal, dict) or set(refusal) - {"aux", "roots", "pattern"}:
-        raise LexiconError(f"{name}: 'refusal' is a mapping with 'aux', 'roots' and 'pattern'")
+    if not isinstance(refusal, dict) or set(refusal) - {"aux", "roots", "pattern", "phrases"}:
+        raise LexiconError(
+            f"{name}: 'refusal' is a mapping with 'aux', 'roots', 'pattern' and 'phrases'"
+        )
     phrases = []
     for item in doc.get("phrases") or []:
         if not isinstance(item, dict) or item.get("modality") not in MODALITIES:
@@ -442,4 +450,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         refusal_aux=_words(refusal.get("aux"), name, "refusal.aux"),
         refusal_roots=frozenset(str(r) for r in refusal.get("roots") or ()),
         refusal_pattern=str(refusal.get("pattern") or ""),
+        refusal_phrases=tuple(
+            tuple(str(w).lower().split()) for w in refusal.get("phrases") or () if str(w).strip()
+        ),
+        speech_nouns=_words(doc.get("speech_nouns"), name, "speech_nouns"),
+        background_clauses=_words(doc.get("background_clauses"), name, "background_clauses"),
     )
