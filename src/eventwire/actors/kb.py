@@ -276,6 +276,9 @@ class _Builder:
             return
         if entry.case == "cap" and _is_acronym(phrase) and len(key.replace(" ", "")) <= 6:
             entry = _replace(entry, case="exact", shape=shape(phrase))
+        elif entry.case == "cap" and phrase[:1].islower():
+            # a name listed in lower case ("al-Qaeda") is written so in text
+            entry = _replace(entry, case="any")
         bucket = self.lexicon.setdefault(key, [])
         if override is not None and key not in override:
             bucket[:] = [e for e in bucket if e.user]

@@ -379,7 +379,9 @@ class ActorResolver:
             if e.kind == "actor":
                 w = e.windows_on(day)
                 country_like = w is not None and w.code == w.country
-                if at_head or not country_like:
+                if at_head or not (country_like or p.actor_at_head):
+                    # the head's own name wins over one that modifies it ("al-Shabaab,
+                    # an al-Qaeda-affiliated group")
                     p.actor, p.actor_at_head = e, at_head or p.actor_at_head
                 elif w is not None and w.country:
                     p.countries.append((w.country, e))

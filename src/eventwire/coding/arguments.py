@@ -123,10 +123,31 @@ class Arguments:
             if (t.dep in ("prep", "agent") or (t.dep == "dative" and t.pos == "ADP")) and (
                 word is None or t.text.lower() == word
             ):
-                for g in self.children[c]:
-                    if self.tokens[g].dep in ("pobj", "pcomp"):
-                        out.append(g)
+                objs = [g for g in self.children[c] if self.tokens[g].dep in ("pobj", "pcomp")]
+                stranded = self.stranded_object(c)
+                out.extend(stranded if stranded and not self.pobj_of(objs) else objs)
         return out
+
+    def pobj_of(self, objs: list[int]) -> bool:
+        return any(self.tokens[g].dep == "pobj" for g in objs)
+
+    def stranded_object(self, p: int) -> list[int]:
+        """The object of a preposition that the parser made the subject of a following
+        participle ("granted asylum to five officers holed up in ..." parsed as the
+        officers holing up): that subject, when its phrase begins right after ``p``."""
+        for c in range(p + 1, min(p + 8, len(self.tokens))):
+            tok = self.tokens[c]
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in SUBJ | PASSIVE_SUBJ:
+                continue
+            verb = self.tokens[tok.head]
+            if (
+                tok.head > c
+                and verb.tag in ("VBN", "VBD")
+                and verb.dep in ("advcl", "relcl", "ccomp", "conj", "pcomp")
+                and min(self.subtree(c)) == p + 1
+            ):
+                return [c]
+        return []
 
     def role_tokens(
         self, verb: int, noun: int | None, role: str, *, saying: bool = False
