@@ -221,6 +221,8 @@ class Words:
     quantity_nouns: frozenset[str] = frozenset()
     quantity_preps: frozenset[str] = frozenset()
     placeless_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
 
 
 WORD_LISTS = (
@@ -240,6 +242,8 @@ WORD_LISTS = (
     "quantity_nouns",
     "quantity_preps",
     "placeless_sectors",
+    "state_sectors",
+    "domestic_sectors",
 )
 
 

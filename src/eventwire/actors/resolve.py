@@ -47,6 +47,7 @@ from eventwire.actors.placenames import PlaceNames
 from eventwire.actors.state import (
     LEADER_KINDS,
     ArticleActors,
+    acted_on,
     Doc,
     Parts,
     clear_leader,
@@ -137,6 +138,10 @@ class ActorResolver:
             self._sentence(sentence, by_token, doc, mentions)
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
+            for k, c in acted_on(sentence, mentions, self.words):  # "police beat students"
+                a = mentions[k].actor
+                own = self._make(a.text, self._name(c, a.sector, None), c, a.sector, a.wikidata)
+                mentions[k] = replace(mentions[k], actor=own)
             if mentions:
                 out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
         ranked = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c in kb.countries]

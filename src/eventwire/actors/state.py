@@ -150,3 +150,43 @@ def title_of(p: Parts) -> Title | None:
     specific = [(i, e) for i, e in p.sectors if not e.generic]
     i, e = max(specific or p.sectors, key=lambda ie: ie[0])
     return Title(e.term.lower(), e.person, e.generic, e.office_kind)
+
+
+OBJECT_PATH = frozenset({"dobj", "pobj", "prep", "agent", "conj", "appos", "dative", "acl", "nsubjpass"})
+
+
+def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
+    """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` with no
+    country of its own that is the object of an act whose subject is an organ of one state
+    (``words.state_sectors``): "Turkish police dispersed students", "the government
+    ordered the opposition newspaper La Prensa to close" (see data/actors/resolution.yaml).
+    """
+    by_head = {m.head: m for m in mentions}
+    out = []
+    for k, m in enumerate(mentions):
+        a = m.actor
+        if a.country or not a.sector or a.code != a.sector:
+            continue
+        if a.sector.lower() not in words.domestic_sectors:
+            continue
+        i = m.head
+        if s.tokens[i].dep not in OBJECT_PATH:
+            continue
+        for _ in range(6):
+            tok = s.tokens[i]
+            if tok.head == i or tok.dep not in OBJECT_PATH:
+                break
+            i = tok.head
+            if s.tokens[i].pos not in ("VERB", "AUX"):
+                continue
+            subj = [c for c in s.children[i] if s.tokens[c].dep in ("nsubj", "agent")]
+            subj = [g for c in subj for g in ([c] if s.tokens[c].dep == "nsubj" else s.children[c])]
+            subj = [c for c in subj if c != m.head]
+            if not subj:
+                continue  # "the rally staged by students": on to the verb of the phrase
+            giver = by_head.get(subj[0])
+            g = giver.actor if giver is not None else None
+            if g is not None and g.country and (g.sector or "").lower() in words.state_sectors:
+                out.append((k, g.country))
+            break
+    return out
