@@ -47,11 +47,11 @@ from eventwire.actors.placenames import PlaceNames
 from eventwire.actors.state import (
     LEADER_KINDS,
     ArticleActors,
-    acted_on,
     Doc,
     Parts,
     clear_leader,
     entry_country,
+    own_countries,
     people_word,
     sector_pos_ok,
     title_of,
@@ -138,10 +138,7 @@ class ActorResolver:
             self._sentence(sentence, by_token, doc, mentions)
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
-            for k, c in acted_on(sentence, mentions, self.words):  # "police beat students"
-                a = mentions[k].actor
-                own = self._make(a.text, self._name(c, a.sector, None), c, a.sector, a.wikidata)
-                mentions[k] = replace(mentions[k], actor=own)
+            own_countries(sentence, mentions, self.words, self._placed)  # "police beat students"
             if mentions:
                 out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
         ranked = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c in kb.countries]
@@ -758,6 +755,9 @@ class ActorResolver:
             return None
         a = next(iter(cands.values()))
         return Actor(tok.text, a.name, a.country, a.sector, a.code, a.wikidata)
+
+    def _placed(self, a: Actor, country: str) -> Actor | None:
+        return self._make(a.text, self._name(country, a.sector, None), country, a.sector, None)
 
     def _make(self, text, name, country, sector, wikidata) -> Actor | None:
         code = (country or "") + (sector or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.actors.kb import Entry, Match
 from eventwire.records import Actor, ActorMention, Sentence
@@ -152,7 +152,9 @@ def title_of(p: Parts) -> Title | None:
     return Title(e.term.lower(), e.person, e.generic, e.office_kind)
 
 
-OBJECT_PATH = frozenset({"dobj", "pobj", "prep", "agent", "conj", "appos", "dative", "acl", "nsubjpass"})
+OBJECT_PATH = frozenset(
+    {"dobj", "pobj", "prep", "agent", "conj", "appos", "dative", "acl", "nsubjpass"}
+)
 
 
 def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
@@ -190,3 +192,51 @@ def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int
                 out.append((k, g.country))
             break
     return out
+
+
+def placed_by_act(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
+    """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` or
+    ``words.state_sectors`` with no country of its own that is the subject of an act done
+    in one named country: "thousands of people blocked streets in Hong Kong" (an "in"
+    phrase on the verb or on its object; see data/actors/README.md)."""
+    by_head = {m.head: m for m in mentions}
+    sectors = words.domestic_sectors | words.state_sectors
+    out = []
+    for k, m in enumerate(mentions):
+        a = m.actor
+        if a.country or not a.sector or a.code != a.sector or a.sector.lower() not in sectors:
+            continue
+        # the phrase's top token ("hundreds of people": "hundreds")
+        top = [
+            i
+            for i in range(m.token_start, m.token_end)
+            if not m.token_start <= s.tokens[i].head < m.token_end
+        ]
+        tok = s.tokens[top[0]] if len(top) == 1 else s.tokens[m.head]
+        if tok.dep != "nsubj" or s.tokens[tok.head].pos != "VERB":
+            continue
+        v = tok.head
+        heads = [v, *(c for c in s.children[v] if s.tokens[c].dep == "dobj")]
+        found = set()
+        for h in heads:
+            for p in s.children[h]:
+                if s.tokens[p].dep != "prep" or s.tokens[p].text.lower() != "in":
+                    continue
+                for o in s.children[p]:
+                    place = by_head.get(o)
+                    if place is not None and place.actor.country and not place.actor.sector:
+                        found.add(place.actor.country)
+        if len(found) == 1:
+            out.append((k, found.pop()))
+    return out
+
+
+def own_countries(s: Sentence, mentions: list[ActorMention], words, placed) -> None:
+    """Give groups without a country the country of the place they act in, then of the
+    state that acts on them (``placed_by_act``, ``acted_on``); ``placed(actor, country)``
+    makes the placed actor. Updates ``mentions`` in place."""
+    for rule in (placed_by_act, acted_on):  # "police in Lagos beat students"
+        for k, country in rule(s, mentions, words):
+            actor = placed(mentions[k].actor, country)
+            if actor is not None:
+                mentions[k] = replace(mentions[k], actor=actor)
