@@ -196,9 +196,10 @@ def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int
 
 def placed_by_act(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
     """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` or
-    ``words.state_sectors`` with no country of its own that is the subject of an act done
-    in one named country: "thousands of people blocked streets in Hong Kong" (an "in"
-    phrase on the verb or on its object; see data/actors/README.md)."""
+    ``words.state_sectors`` with no country of its own that is the subject or object of
+    an act done in one named country: "thousands of people blocked streets in Hong Kong",
+    "police arrested 20 people in Cairo" (an "in" phrase on the verb, on its object or on
+    a clause on the verb; see data/actors/README.md)."""
     by_head = {m.head: m for m in mentions}
     sectors = words.domestic_sectors | words.state_sectors
     out = []
@@ -213,10 +214,13 @@ def placed_by_act(s: Sentence, mentions: list[ActorMention], words) -> list[tupl
             if not m.token_start <= s.tokens[i].head < m.token_end
         ]
         tok = s.tokens[top[0]] if len(top) == 1 else s.tokens[m.head]
-        if tok.dep != "nsubj" or s.tokens[tok.head].pos != "VERB":
+        if tok.dep not in ("nsubj", "dobj", "nsubjpass") or s.tokens[tok.head].pos != "VERB":
             continue
         v = tok.head
-        heads = [v, *(c for c in s.children[v] if s.tokens[c].dep == "dobj")]
+        # the verb, its object and a clause on it ("killed 23 people when they blew
+        # themselves up in Tel Aviv")
+        heads = [v, *(c for c in s.children[v] if s.tokens[c].dep in ("dobj", "advcl"))]
+        heads += [c for h in heads[1:] for c in s.children[h] if s.tokens[c].dep == "dobj"]
         found = set()
         for h in heads:
             for p in s.children[h]:
