@@ -443,7 +443,7 @@ class Arguments:
         out: list[ActorMention] = []
         for t in toks:
             for j in [t, *self.conjuncts(t)]:
-                mention = self.find_mention(j)
+                mention = self.find_mention(j) or self.counted(j)
                 if mention is None:
                     continue
                 # "Armenian and Azerbaijani forces": conjoined modifiers
@@ -461,6 +461,22 @@ class Arguments:
                         if all(each is not x for x in out):
                             out.append(each)
         return out
+
+    def counted(self, t: int) -> ActorMention | None:
+        """A bare number standing for some of a group named before it as the object of an
+        act ("dispersed demonstrators, arresting 12"): that group."""
+        tok = self.tokens[t]
+        if tok.pos != "NUM" or tok.dep not in ("dobj", "nsubjpass") or self.children[t]:
+            return None
+        before = [
+            x
+            for i, x in self.mention_at.items()
+            if i < t
+            and i == x.head
+            and self.tokens[i].tag in ("NNS", "NNPS")
+            and self.tokens[i].dep in ("dobj", "pobj", "nsubjpass")
+        ]
+        return max(before, key=lambda x: x.head) if before else None
 
     def conjuncts(self, t: int) -> list[int]:
         out, stack = [], [t]
