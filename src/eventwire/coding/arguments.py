@@ -7,6 +7,8 @@ actor mentions they name.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.records import ActorMention
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -446,6 +448,7 @@ class Arguments:
                 mention = self.find_mention(j) or self.counted(j)
                 if mention is None:
                     continue
+                mention = self.antecedent(mention)
                 # "Armenian and Azerbaijani forces": conjoined modifiers
                 linked = [mention.head]
                 for k in range(mention.token_start, mention.token_end):
@@ -461,6 +464,20 @@ class Arguments:
                         if all(each is not x for x in out):
                             out.append(each)
         return out
+
+    def antecedent(self, x: ActorMention) -> ActorMention:
+        """For a pronoun the resolver tied to someone named earlier in the same sentence
+        ("Netanyahu says he will ..."), that earlier mention; else ``x``."""
+        if x.token_end - x.token_start != 1 or self.tokens[x.head].tag not in PRONOUN_TAGS:
+            return x
+        before = [
+            y
+            for i, y in self.mention_at.items()
+            if i == y.head
+            and y.token_end <= x.token_start
+            and y.actor == replace(x.actor, text=y.actor.text)
+        ]
+        return max(before, key=lambda y: y.head) if before else x
 
     def counted(self, t: int) -> ActorMention | None:
         """A bare number standing for some of a group named before it as the object of an
