@@ -495,6 +495,16 @@ class Arguments:
         ]
         return max(before, key=lambda x: x.head) if before else None
 
+    def housed(self, p: int) -> bool:
+        """A "for" phrase naming a group of people ("a camp for Congolese refugees", "a
+        school for girls"): the place is theirs."""
+        if self.low(p) != "for":
+            return False
+        return any(
+            self.tokens[g].dep == "pobj" and self.tokens[g].tag == "NNS" and g in self.mention_at
+            for g in self.children[p]
+        )
+
     def conjuncts(self, t: int) -> list[int]:
         out, stack = [], [t]
         while stack:
@@ -520,7 +530,8 @@ class Arguments:
                     ):
                         continue
                     if tok.dep == "prep" and tok.text.lower() not in SEARCH_PREPS:
-                        continue
+                        if not (j == t and self.housed(c)):
+                            continue
                     if c in self.mention_at:
                         return self.mention_at[c]
                     nxt.append(c)
