@@ -157,3 +157,11 @@ def test_converse_ranks_below_the_stated_act(code):
     guest = [e for e in events if e.cameo == "042"]
     assert host and guest
     assert guest[0].confidence < host[0].confidence
+
+
+def test_pronoun_argument_is_its_antecedent_in_the_same_sentence(code):
+    text = "Argentine President Javier Milei said he would visit Israel in April."
+    visits = [e for e in code(text) if e.cameo[:2] == "04"]
+    assert visits
+    head = visits[0].source
+    assert head is not None and text[head.start : head.end].endswith("Milei")

@@ -221,6 +221,8 @@ class Words:
     quantity_nouns: frozenset[str] = frozenset()
     quantity_preps: frozenset[str] = frozenset()
     placeless_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
 
 
 WORD_LISTS = (
@@ -240,6 +242,8 @@ WORD_LISTS = (
     "quantity_nouns",
     "quantity_preps",
     "placeless_sectors",
+    "state_sectors",
+    "domestic_sectors",
 )
 
 
@@ -276,6 +280,9 @@ class _Builder:
             return
         if entry.case == "cap" and _is_acronym(phrase) and len(key.replace(" ", "")) <= 6:
             entry = _replace(entry, case="exact", shape=shape(phrase))
+        elif entry.case == "cap" and phrase[:1].islower():
+            # a name listed in lower case ("al-Qaeda") is written so in text
+            entry = _replace(entry, case="any")
         bucket = self.lexicon.setdefault(key, [])
         if override is not None and key not in override:
             bucket[:] = [e for e in bucket if e.user]

@@ -38,7 +38,7 @@ class PlaceNames:
         is the object of a locative preposition and not a person's name, or when the
         gazetteer lists it among its curated names (high salience)."""
         tokens = s.tokens
-        out = list(found)
+        out = [self._capital_elsewhere(s, m, found) for m in found]
         named = None
         i, n = 0, len(tokens)
         in_capitals = headline(s)
@@ -109,6 +109,24 @@ class PlaceNames:
         if len(out) != len(found):
             out.sort(key=lambda m: m.start)
         return out
+
+    def _capital_elsewhere(self, s: Sentence, m: Match, found: list[Match]) -> Match:
+        """A capital's name that the gazetteer places in another country the sentence
+        names ("Tripoli ... the north Lebanese port"): that town, not the capital."""
+        e = pick_entry(m.entries)
+        if e.kind != "capital":
+            return m
+        kinds = ("country", "capital", "seat")
+        named = [x.code for k in found if k is not m and (x := pick_entry(k.entries)).kind in kinds]
+        if not named or e.code in named:
+            return m
+        place, _ = self._lookup(s.span_text(m.start, m.end), named)
+        if place is None or place.country not in named or place.country not in self.kb.countries:
+            return m
+        name = self.kb.country_name(place.country) or place.country
+        entry = Entry(kind="country", name=name, code=place.country, via="place",
+                      wikidata=self.kb.country_qid(place.country))  # fmt: skip
+        return Match(m.start, m.end, (entry,))
 
     def _lookup(self, name: str, named: list[str]):
         key = (name, tuple(named))

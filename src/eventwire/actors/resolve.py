@@ -51,6 +51,7 @@ from eventwire.actors.state import (
     Parts,
     clear_leader,
     entry_country,
+    own_countries,
     people_word,
     sector_pos_ok,
     title_of,
@@ -137,6 +138,7 @@ class ActorResolver:
             self._sentence(sentence, by_token, doc, mentions)
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
+            own_countries(sentence, mentions, self.words, self._placed)  # "police beat students"
             if mentions:
                 out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
         ranked = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c in kb.countries]
@@ -379,7 +381,9 @@ class ActorResolver:
             if e.kind == "actor":
                 w = e.windows_on(day)
                 country_like = w is not None and w.code == w.country
-                if at_head or not country_like:
+                if at_head or not (country_like or p.actor_at_head):
+                    # the head's own name wins over one that modifies it ("al-Shabaab,
+                    # an al-Qaeda-affiliated group")
                     p.actor, p.actor_at_head = e, at_head or p.actor_at_head
                 elif w is not None and w.country:
                     p.countries.append((w.country, e))
@@ -751,6 +755,9 @@ class ActorResolver:
             return None
         a = next(iter(cands.values()))
         return Actor(tok.text, a.name, a.country, a.sector, a.code, a.wikidata)
+
+    def _placed(self, a: Actor, country: str) -> Actor | None:
+        return self._make(a.text, self._name(country, a.sector, None), country, a.sector, None)
 
     def _make(self, text, name, country, sector, wikidata) -> Actor | None:
         code = (country or "") + (sector or "")

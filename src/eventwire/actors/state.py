@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.actors.kb import Entry, Match
 from eventwire.records import Actor, ActorMention, Sentence
@@ -150,3 +150,97 @@ def title_of(p: Parts) -> Title | None:
     specific = [(i, e) for i, e in p.sectors if not e.generic]
     i, e = max(specific or p.sectors, key=lambda ie: ie[0])
     return Title(e.term.lower(), e.person, e.generic, e.office_kind)
+
+
+OBJECT_PATH = frozenset(
+    {"dobj", "pobj", "prep", "agent", "conj", "appos", "dative", "acl", "nsubjpass"}
+)
+
+
+def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
+    """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` with no
+    country of its own that is the object of an act whose subject is an organ of one state
+    (``words.state_sectors``): "Turkish police dispersed students", "the government
+    ordered the opposition newspaper La Prensa to close" (see data/actors/resolution.yaml).
+    """
+    by_head = {m.head: m for m in mentions}
+    out = []
+    for k, m in enumerate(mentions):
+        a = m.actor
+        if a.country or not a.sector or a.code != a.sector:
+            continue
+        if a.sector.lower() not in words.domestic_sectors:
+            continue
+        i = m.head
+        if s.tokens[i].dep not in OBJECT_PATH:
+            continue
+        for _ in range(6):
+            tok = s.tokens[i]
+            if tok.head == i or tok.dep not in OBJECT_PATH:
+                break
+            i = tok.head
+            if s.tokens[i].pos not in ("VERB", "AUX"):
+                continue
+            subj = [c for c in s.children[i] if s.tokens[c].dep in ("nsubj", "agent")]
+            subj = [g for c in subj for g in ([c] if s.tokens[c].dep == "nsubj" else s.children[c])]
+            subj = [c for c in subj if c != m.head]
+            if not subj:
+                continue  # "the rally staged by students": on to the verb of the phrase
+            giver = by_head.get(subj[0])
+            g = giver.actor if giver is not None else None
+            if g is not None and g.country and (g.sector or "").lower() in words.state_sectors:
+                out.append((k, g.country))
+            break
+    return out
+
+
+def placed_by_act(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
+    """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` or
+    ``words.state_sectors`` with no country of its own that is the subject or object of
+    an act done in one named country: "thousands of people blocked streets in Hong Kong",
+    "police arrested 20 people in Cairo" (an "in" phrase on the verb, on its object or on
+    a clause on the verb; see data/actors/README.md)."""
+    by_head = {m.head: m for m in mentions}
+    sectors = words.domestic_sectors | words.state_sectors
+    out = []
+    for k, m in enumerate(mentions):
+        a = m.actor
+        if a.country or not a.sector or a.code != a.sector or a.sector.lower() not in sectors:
+            continue
+        # the phrase's top token ("hundreds of people": "hundreds")
+        top = [
+            i
+            for i in range(m.token_start, m.token_end)
+            if not m.token_start <= s.tokens[i].head < m.token_end
+        ]
+        tok = s.tokens[top[0]] if len(top) == 1 else s.tokens[m.head]
+        if tok.dep not in ("nsubj", "dobj", "nsubjpass") or s.tokens[tok.head].pos != "VERB":
+            continue
+        v = tok.head
+        # the verb, its object and a clause on it ("killed 23 people when they blew
+        # themselves up in Tel Aviv")
+        heads = [v, *(c for c in s.children[v] if s.tokens[c].dep in ("dobj", "advcl"))]
+        heads += [c for h in heads[1:] for c in s.children[h] if s.tokens[c].dep == "dobj"]
+        found = set()
+        for h in heads:
+            for p in s.children[h]:
+                if s.tokens[p].dep != "prep" or s.tokens[p].text.lower() != "in":
+                    continue
+                for o in s.children[p]:
+                    place = by_head.get(o)
+                    if place is not None and place.actor.country and not place.actor.sector:
+                        found.add(place.actor.country)
+        if len(found) == 1:
+            out.append((k, found.pop()))
+    return out
+
+
+def own_countries(s: Sentence, mentions: list[ActorMention], words, placed) -> None:
+    """Give groups without a country the country of the place they act in, then of the
+    state that acts on them (``placed_by_act``, ``acted_on``); ``placed(actor, country)``
+    makes the placed actor. Updates ``mentions`` in place."""
+    for rule in (placed_by_act, acted_on):  # "police in Lagos beat students"
+        for k, country in rule(s, mentions, words):
+            actor = placed(mentions[k].actor, country)
+            if actor is not None:
+                mentions[k] = replace(mentions[k], actor=actor)

@@ -7,6 +7,8 @@ actor mentions they name.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.records import ActorMention
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -123,10 +125,31 @@ class Arguments:
             if (t.dep in ("prep", "agent") or (t.dep == "dative" and t.pos == "ADP")) and (
                 word is None or t.text.lower() == word
             ):
-                for g in self.children[c]:
-                    if self.tokens[g].dep in ("pobj", "pcomp"):
-                        out.append(g)
+                objs = [g for g in self.children[c] if self.tokens[g].dep in ("pobj", "pcomp")]
+                stranded = self.stranded_object(c)
+                out.extend(stranded if stranded and not self.pobj_of(objs) else objs)
         return out
+
+    def pobj_of(self, objs: list[int]) -> bool:
+        return any(self.tokens[g].dep == "pobj" for g in objs)
+
+    def stranded_object(self, p: int) -> list[int]:
+        """The object of a preposition that the parser made the subject of a following
+        participle ("granted asylum to five officers holed up in ..." parsed as the
+        officers holing up): that subject, when its phrase begins right after ``p``."""
+        for c in range(p + 1, min(p + 8, len(self.tokens))):
+            tok = self.tokens[c]
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in SUBJ | PASSIVE_SUBJ:
+                continue
+            verb = self.tokens[tok.head]
+            if (
+                tok.head > c
+                and verb.tag in ("VBN", "VBD")
+                and verb.dep in ("advcl", "relcl", "ccomp", "conj", "pcomp")
+                and min(self.subtree(c)) == p + 1
+            ):
+                return [c]
+        return []
 
     def role_tokens(
         self, verb: int, noun: int | None, role: str, *, saying: bool = False
@@ -422,9 +445,10 @@ class Arguments:
         out: list[ActorMention] = []
         for t in toks:
             for j in [t, *self.conjuncts(t)]:
-                mention = self.find_mention(j)
+                mention = self.find_mention(j) or self.counted(j)
                 if mention is None:
                     continue
+                mention = self.antecedent(mention)
                 # "Armenian and Azerbaijani forces": conjoined modifiers
                 linked = [mention.head]
                 for k in range(mention.token_start, mention.token_end):
@@ -440,6 +464,46 @@ class Arguments:
                         if all(each is not x for x in out):
                             out.append(each)
         return out
+
+    def antecedent(self, x: ActorMention) -> ActorMention:
+        """For a pronoun the resolver tied to someone named earlier in the same sentence
+        ("Netanyahu says he will ..."), that earlier mention; else ``x``."""
+        if x.token_end - x.token_start != 1 or self.tokens[x.head].tag not in PRONOUN_TAGS:
+            return x
+        before = [
+            y
+            for i, y in self.mention_at.items()
+            if i == y.head
+            and y.token_end <= x.token_start
+            and y.actor == replace(x.actor, text=y.actor.text)
+        ]
+        return max(before, key=lambda y: y.head) if before else x
+
+    def counted(self, t: int) -> ActorMention | None:
+        """A bare number standing for some of a group named before it as the object of an
+        act ("dispersed demonstrators, arresting 12"): that group."""
+        tok = self.tokens[t]
+        if tok.pos != "NUM" or tok.dep not in ("dobj", "nsubjpass") or self.children[t]:
+            return None
+        before = [
+            x
+            for i, x in self.mention_at.items()
+            if i < t
+            and i == x.head
+            and self.tokens[i].tag in ("NNS", "NNPS")
+            and self.tokens[i].dep in ("dobj", "pobj", "nsubjpass")
+        ]
+        return max(before, key=lambda x: x.head) if before else None
+
+    def housed(self, p: int) -> bool:
+        """A "for" phrase naming a group of people ("a camp for Congolese refugees", "a
+        school for girls"): the place is theirs."""
+        if self.low(p) != "for":
+            return False
+        return any(
+            self.tokens[g].dep == "pobj" and self.tokens[g].tag == "NNS" and g in self.mention_at
+            for g in self.children[p]
+        )
 
     def conjuncts(self, t: int) -> list[int]:
         out, stack = [], [t]
@@ -466,7 +530,8 @@ class Arguments:
                     ):
                         continue
                     if tok.dep == "prep" and tok.text.lower() not in SEARCH_PREPS:
-                        continue
+                        if not (j == t and self.housed(c)):
+                            continue
                     if c in self.mention_at:
                         return self.mention_at[c]
                     nxt.append(c)

@@ -467,6 +467,13 @@ class Coder:
             # "is willing to send more resources to Colombia": the uncoded act's party
             tgt = [x for x in s.complement_parties(m.head) if not_in(x, src)]
         if not tgt and src and not (symmetric and len(src) >= 2):
+            # "rejected an invitation to a meeting of Palestinian factions": the parties
+            # named in an "of" phrase of the trigger's own nouns
+            nouns = [m.noun, *m.extra, *(x.noun for x in m.absorbed)]
+            nouns = [x for x in nouns if x is not None and x != m.head]
+            of = [o for x in nouns for o in s.prep_objects(x, "of") if not s.own_side(o)]
+            tgt = [x for x in s.actors_of(of) if not_in(x, src)]
+        if not tgt and src and not (symmetric and len(src) >= 2):
             # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": with no
             # one named, the country where the act takes place is its target
             tgt = [x for x in s.place_actors([m, *m.absorbed]) if not_in(x, src)]
