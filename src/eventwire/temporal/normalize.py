@@ -105,6 +105,11 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
 def _date(g, text, rule, ctx: Ctx) -> Norm | None:
     t = rule.type
     year = g.get("year") or g.get("qyear")
+    if g.get("range_yy") is not None:  # "1915-17": the second year of a span, in full
+        first = int(g["range_from"])
+        year = first // 100 * 100 + int(g["range_yy"])
+        if year <= first:
+            year += 100
     if g.get("short_decade") is not None:  # "the '90s": the last one begun by the document date
         y = ctx.dct.year // 100 * 100 + int(g["short_decade"])
         if y > ctx.dct.year:
@@ -235,6 +240,14 @@ def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
 def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     wd = int(g["weekday"])  # ISO 1..7
     base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
+    words = text.lower().split()
+    if (
+        ctx.day_ref is not None
+        and len(words) > 2
+        and words[0] in ctx.res.words("definite_article")
+        and words[1] in ctx.res.words("anaphoric_shift")
+    ):
+        base = ctx.day_ref  # "the previous Friday", "the following Monday": from the last day
     delta = wd - base.isoweekday()
     shift = g.get("shift")
     if shift is not None and int(shift) != 0:
@@ -545,6 +558,12 @@ def act_literal(g, text, rule, ctx: Ctx) -> Norm | None:
 def act_set(g, text, rule, ctx: Ctx) -> Norm | None:
     if g.get("setword"):
         return Norm(str(g["setword"]), rule.type)
+    if g.get("weekday") is not None:  # "every Thursday", "on Sundays"
+        part = g.get("part") or g.get("part2")
+        part = f"T{part}" if part else ""
+        return Norm(f"XXXX-WXX-{int(g['weekday'])}{part}", rule.type)
+    if g.get("month") is not None:  # "each July"
+        return Norm(f"XXXX-{int(g['month']):02d}", rule.type)
     unit = g.get("unit")
     if not unit:
         return None

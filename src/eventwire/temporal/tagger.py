@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
-from eventwire.temporal.tense import TenseGuesser
+from eventwire.temporal.tense import TenseGuesser, is_abbreviation
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
@@ -34,11 +34,18 @@ _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
+def _same_sentence(
+    text: str, a: int, b: int, abbreviations: frozenset[str], final: frozenset[str]
+) -> bool:
     """No sentence ends between offsets a and b (an expression ending in "p.m." may
-    itself end the sentence: "at 5:30 p.m. Polls close")."""
+    itself end the sentence: "at 5:30 p.m. Polls close"; "Gen. Smith" goes on)."""
     since = a - 1 if text[a - 1 : a] == "." else a
-    return not _SENTENCE_BREAK.search(text, since, b)
+    for m in _SENTENCE_BREAK.finditer(text, since, b):
+        if m.start() < a or not (
+            text[m.start()] == "." and is_abbreviation(text, m.start(), abbreviations, final)
+        ):
+            return False
+    return True
 
 
 class TimeTagger:
@@ -250,7 +257,7 @@ class TimeTagger:
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
-                if _same_sentence(text, ctx.last_end, s):
+                if _same_sentence(text, ctx.last_end, s, self.tense.abbreviations, self.tense.final):
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
             ctx.last_direction, ctx.last_end = ctx.direction, e
         else:
@@ -282,11 +289,20 @@ class TimeTagger:
                 break
             end = e2
         start = chosen[k][0]
-        if ctx.ref_precision != "day" or ref_end < 0:
+        if ctx.ref_precision == "day" and ref_end >= 0:
+            if (sent is None or ref_end > sent.start) and _same_sentence(
+                text, ref_end, start, self.tense.abbreviations, self.tense.final
+            ):
+                return ctx.ref
+        # a past clock time with no day in its sentence happened on the last day named
+        # ("Slepian was shot on Oct. 23. ... He was killed at 10 p.m."); a present or future
+        # one is today's ("Polls close at 8 p.m.")
+        if ctx.day_ref is None or ctx.day_ref > (ctx.now or ctx.dct):
             return None
-        if sent is not None and ref_end <= sent.start:
-            return None
-        return ctx.ref if _same_sentence(text, ref_end, start) else None
+        d = self.tense.from_parse(sent, start, chosen[k][1]) if sent is not None else None
+        if not d:
+            d = self.tense.from_text(text, start, chosen[k][1])
+        return ctx.day_ref if d < 0 or (ctx.story and d == 0) else None
 
     def _shared_year(self, text: str, chosen, k: int, g: dict) -> dict:
         """ "In August and September 1914", "26 June - 4 August 1952": a month or day
