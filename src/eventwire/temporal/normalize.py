@@ -380,6 +380,19 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     ordinal = g.get("ordinal")
     shift = g.get("shift")
     back = bool(ctx.res.words("year_back_words") & set(words))  # "the year-earlier quarter"
+    if g.get("month") and g.get("day") and ctx.quarter is None:
+        # "the quarter ended July 31": the three months up to that day, named after the
+        # calendar quarter holding most of them (the one of the month before); a quarter
+        # named before ("the fiscal first quarter ... the quarter ended Sept. 29") is kept
+        m = int(g["month"])
+        end = cal.safe_date(int(g.get("qyear") or y), m, 28)
+        if end is None:
+            return None
+        if not g.get("qyear") and end > ctx.dct:
+            end = cal.add_years(end, -1)
+        first = cal.add_months(end, -1)
+        v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
+        return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
     if g.get("yshift") is not None:  # "next year's first quarter"
         y += int(g["yshift"])
         if not ordinal:
