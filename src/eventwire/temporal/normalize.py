@@ -482,6 +482,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(v, rule.type, _mod(g), b, e, precision, True, back=True)
     target = cal.shift_unit(base, unit, steps)
     v, b, e, precision = cal.period_of(target, unit)
+    if g.get("part") and unit == "D":  # "that afternoon", "the next morning"
+        return Norm(f"{v}T{g['part']}", "TIME", _mod(g), b, e, precision, True)
     # "from $1.2 billion a year earlier": a comparison, not a new reference time
     back = unit == "Y" and steps == -1
     return Norm(v, rule.type, _mod(g), b, e, precision, True, back=back)
