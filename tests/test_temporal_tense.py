@@ -37,6 +37,11 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("Prices are seen on Friday due to a shortage.", 0),
         ("Officials said Friday that talks would resume.", -1),
         ("Friday's ruling angered the opposition.", 0),
+        ("The hearing was adjourned until Friday.", 1),
+        ("The fighting went on until Friday.", -1),
+        ("The bourse is to resume trading in the shares Friday.", 1),
+        ("The talks, which began on Friday, are scheduled to end next week.", -1),
+        ("He will meet Lt. Gen. Salem on Friday.", 1),
     ],
 )
 def test_from_text(guess, text, expected):

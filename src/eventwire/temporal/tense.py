@@ -182,9 +182,9 @@ class TenseGuesser:
                 best = (d, s)
         for d, w in enumerate(rw):
             if w in ",;:":
-                if d == 0:
-                    continue
-                break
+                if d == 0 and not best[1]:
+                    continue  # "On Friday, the minister met ...": the clause after decides
+                break  # "talks, which began on Monday, are scheduled to end": not that clause
             s = self._cue(w.lower())
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
