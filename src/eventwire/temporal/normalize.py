@@ -17,6 +17,7 @@ from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45
+QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
 
@@ -388,8 +389,8 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         end = cal.safe_date(int(g.get("qyear") or y), m, 28)
         if end is None:
             return None
-        if not g.get("qyear") and end > ctx.dct:
-            end = cal.add_years(end, -1)
+        if not g.get("qyear") and (end - ctx.dct).days > QUARTER_DAYS:
+            end = cal.add_years(end, -1)  # not the quarter under way: the last one ended
         first = cal.add_months(end, -1)
         v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
         return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
