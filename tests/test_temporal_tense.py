@@ -42,6 +42,10 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The bourse is to resume trading in the shares Friday.", 1),
         ("The talks, which began on Friday, are scheduled to end next week.", -1),
         ("He will meet Lt. Gen. Salem on Friday.", 1),
+        ("The motor show, which opens on Friday, drew record bookings.", 1),
+        ("The minister's speech on Friday starts at noon.", 1),
+        ("Trading may resume on Friday.", 1),
+        ("The rebels may have left the town on Friday.", -1),
     ],
 )
 def test_from_text(guess, text, expected):

@@ -41,6 +41,8 @@ def is_abbreviation(
 class TenseGuesser:
     def __init__(self, res: TemporalResources) -> None:
         self.future_cues = res.words("future_cues")
+        self.scheduled = res.words("scheduled_present")
+        self.capitalized = res.words("capitalized_only")  # "May" is a month, "may" a cue
         self.past_cues = res.words("past_cues")
         self.future_aux = res.words("future_aux")
         self.future_verbs = res.words("future_verbs")
@@ -157,7 +159,7 @@ class TenseGuesser:
             if w in ",;:":
                 break
             lw_ = w.lower()
-            s = self._cue(lw_)
+            s = 1 if lw_ in self.scheduled else self._cue(w)
             if lw_ in self.infinitive and d and d + 1 < len(lw) and lw[d + 1].lower() in self.present_be:
                 s = 1  # "is to resume trading Tuesday": a plan
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
@@ -185,7 +187,7 @@ class TenseGuesser:
                 if d == 0 and not best[1]:
                     continue  # "On Friday, the minister met ...": the clause after decides
                 break  # "talks, which began on Monday, are scheduled to end": not that clause
-            s = self._cue(w.lower())
+            s = 1 if d == 0 and w.lower() in self.scheduled else self._cue(w)
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
             if s:
@@ -217,7 +219,10 @@ class TenseGuesser:
             and after[1].lower() in self.determiners
         )
 
-    def _cue(self, w: str) -> int:
+    def _cue(self, word: str) -> int:
+        w = word.lower()
+        if word[:1].isupper() and w in self.capitalized:
+            return 0
         if w in self.future_cues:
             return 1
         if w in self.past_cues:
