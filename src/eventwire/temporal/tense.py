@@ -60,6 +60,8 @@ class TenseGuesser:
         self.be_forms = res.words("be_forms")
         self.present_be = res.words("present_be")
         self.until = res.words("deadline_until")
+        self.by = res.words("deadline_by")
+        self.by_modals = res.words("deadline_by_modals")
         self.deadline_verbs = res.words("deadline_verbs")
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         self.abbreviations = res.words("abbreviation") | {
@@ -198,7 +200,20 @@ class TenseGuesser:
 
     def _until_deadline(self, left: list[str]) -> bool:
         """ "until" right before the expression (``left``: the words before it, nearest
-        first), after a verb that sets a deadline or moves a date in its clause."""
+        first), after a verb that sets a deadline or moves a date in its clause; or a
+        lower-case "by" after a word of obligation or aim in a clause with no past perfect
+        ("must be returned by Jan. 14", "the goal is to cut 500 jobs by June")."""
+        if left and left[0] in self.by and len(left) > 1:
+            if left[1].lower() in self.determiners:
+                return False  # "laid down by the"
+            found = False
+            for w in left[1:LEFT_WORDS]:
+                if w in ",;:":
+                    break
+                if w.lower() in self.past_perfect:
+                    return False
+                found = found or w.lower() in self.by_modals
+            return found
         if not left or left[0].lower() not in self.until:
             return False
         for w in left[1:LEFT_WORDS]:
