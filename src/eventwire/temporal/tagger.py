@@ -258,7 +258,9 @@ class TimeTagger:
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
-                if _same_sentence(text, ctx.last_end, s, self.tense.abbreviations, self.tense.final):
+                if _same_sentence(
+                    text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
+                ):
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
             ctx.last_direction, ctx.last_end = ctx.direction, e
         else:

@@ -162,7 +162,12 @@ class TenseGuesser:
                 break
             lw_ = w.lower()
             s = 1 if lw_ in self.scheduled else self._cue(w)
-            if lw_ in self.infinitive and d and d + 1 < len(lw) and lw[d + 1].lower() in self.present_be:
+            if (
+                lw_ in self.infinitive
+                and d
+                and d + 1 < len(lw)
+                and lw[d + 1].lower() in self.present_be
+            ):
                 s = 1  # "is to resume trading Tuesday": a plan
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
                 s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
