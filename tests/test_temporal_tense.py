@@ -45,6 +45,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The motor show, which opens on Friday, drew record bookings.", 1),
         ("The minister's speech on Friday starts at noon.", 1),
         ("Trading may resume on Friday.", 1),
+        ("The two leaders meet separately on Friday.", 1),
+        ("The two leaders did not meet on Friday.", -1),
         ("All bids must be entered by Friday.", 1),
         ("Thirty members had filed their reports by Friday.", -1),
         ("The rebels may have left the town on Friday.", -1),

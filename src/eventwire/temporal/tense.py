@@ -42,6 +42,8 @@ class TenseGuesser:
     def __init__(self, res: TemporalResources) -> None:
         self.future_cues = res.words("future_cues")
         self.scheduled = res.words("scheduled_present")
+        self.scheduled_plural = res.words("scheduled_plural")
+        self.not_finite = res.words("not_finite")
         self.capitalized = res.words("capitalized_only")  # "May" is a month, "may" a cue
         self.past_cues = res.words("past_cues")
         self.future_aux = res.words("future_aux")
@@ -162,6 +164,10 @@ class TenseGuesser:
                 break
             lw_ = w.lower()
             s = 1 if lw_ in self.scheduled else self._cue(w)
+            if lw_ in self.scheduled_plural and (
+                d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
+            ):
+                s = 1  # "the two leaders meet Monday", not "did not meet", "failed to meet"
             if (
                 lw_ in self.infinitive
                 and d
@@ -247,6 +253,6 @@ class TenseGuesser:
             return 1
         if w in self.past_cues:
             return -1
-        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix):
-            return -1
+        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix) and word.islower():
+            return -1  # "Ahmed", "Mohammed": a name, not a past tense
         return 0
