@@ -17,6 +17,7 @@ from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45
+MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
@@ -541,6 +542,8 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     n = g.get("n", rule.args.get("n", 1))
     if (g.get("half") or g.get("half2")) and n != "X":  # "two and a half years"
         n = float(n) + 0.5
+    if n != "X" and not 0 < float(n) < MAX_COUNT:
+        return None  # "Revs 594,000\n Year": a figure above a table heading
     if unit is None:  # a bare plural word
         unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
     if unit is None:

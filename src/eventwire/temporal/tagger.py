@@ -65,6 +65,7 @@ class TimeTagger:
     def _number(self, text: str) -> Any:
         t = text.lower().strip()
         if t[:1].isdigit():
+            t = t.replace(",", "")  # "1,460 years"
             whole, _, frac = t.partition(" ")
             if frac.strip() == "1/2":  # "5 1/2"
                 return int(whole) + 0.5
