@@ -17,6 +17,8 @@ from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45
+MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
+QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
 
@@ -105,6 +107,11 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
 def _date(g, text, rule, ctx: Ctx) -> Norm | None:
     t = rule.type
     year = g.get("year") or g.get("qyear")
+    if g.get("range_yy") is not None:  # "1915-17": the second year of a span, in full
+        first = int(g["range_from"])
+        year = first // 100 * 100 + int(g["range_yy"])
+        if year <= first:
+            year += 100
     if g.get("short_decade") is not None:  # "the '90s": the last one begun by the document date
         y = ctx.dct.year // 100 * 100 + int(g["short_decade"])
         if y > ctx.dct.year:
@@ -235,6 +242,14 @@ def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
 def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     wd = int(g["weekday"])  # ISO 1..7
     base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
+    words = text.lower().split()
+    if (
+        ctx.day_ref is not None
+        and len(words) > 2
+        and words[0] in ctx.res.words("definite_article")
+        and words[1] in ctx.res.words("anaphoric_shift")
+    ):
+        base = ctx.day_ref  # "the previous Friday", "the following Monday": from the last day
     delta = wd - base.isoweekday()
     shift = g.get("shift")
     if shift is not None and int(shift) != 0:
@@ -367,6 +382,19 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     ordinal = g.get("ordinal")
     shift = g.get("shift")
     back = bool(ctx.res.words("year_back_words") & set(words))  # "the year-earlier quarter"
+    if g.get("month") and g.get("day") and ctx.quarter is None:
+        # "the quarter ended July 31": the three months up to that day, named after the
+        # calendar quarter holding most of them (the one of the month before); a quarter
+        # named before ("the fiscal first quarter ... the quarter ended Sept. 29") is kept
+        m = int(g["month"])
+        end = cal.safe_date(int(g.get("qyear") or y), m, 28)
+        if end is None:
+            return None
+        if not g.get("qyear") and (end - ctx.dct).days > QUARTER_DAYS:
+            end = cal.add_years(end, -1)  # not the quarter under way: the last one ended
+        first = cal.add_months(end, -1)
+        v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
+        return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
     if g.get("yshift") is not None:  # "next year's first quarter"
         y += int(g["yshift"])
         if not ordinal:
@@ -456,6 +484,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(v, rule.type, _mod(g), b, e, precision, True, back=True)
     target = cal.shift_unit(base, unit, steps)
     v, b, e, precision = cal.period_of(target, unit)
+    if g.get("part") and unit == "D":  # "that afternoon", "the next morning"
+        return Norm(f"{v}T{g['part']}", "TIME", _mod(g), b, e, precision, True)
     # "from $1.2 billion a year earlier": a comparison, not a new reference time
     back = unit == "Y" and steps == -1
     return Norm(v, rule.type, _mod(g), b, e, precision, True, back=back)
@@ -512,6 +542,8 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     n = g.get("n", rule.args.get("n", 1))
     if (g.get("half") or g.get("half2")) and n != "X":  # "two and a half years"
         n = float(n) + 0.5
+    if n != "X" and not 0 < float(n) < MAX_COUNT:
+        return None  # "Revs 594,000\n Year": a figure above a table heading
     if unit is None:  # a bare plural word
         unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
     if unit is None:
@@ -545,6 +577,12 @@ def act_literal(g, text, rule, ctx: Ctx) -> Norm | None:
 def act_set(g, text, rule, ctx: Ctx) -> Norm | None:
     if g.get("setword"):
         return Norm(str(g["setword"]), rule.type)
+    if g.get("weekday") is not None:  # "every Thursday", "on Sundays"
+        part = g.get("part") or g.get("part2")
+        part = f"T{part}" if part else ""
+        return Norm(f"XXXX-WXX-{int(g['weekday'])}{part}", rule.type)
+    if g.get("month") is not None:  # "each July"
+        return Norm(f"XXXX-{int(g['month']):02d}", rule.type)
     unit = g.get("unit")
     if not unit:
         return None

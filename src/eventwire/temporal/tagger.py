@@ -16,7 +16,7 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
-from eventwire.temporal.tense import TenseGuesser
+from eventwire.temporal.tense import TenseGuesser, is_abbreviation
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
@@ -28,17 +28,25 @@ NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
+CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
+def _same_sentence(
+    text: str, a: int, b: int, abbreviations: frozenset[str], final: frozenset[str]
+) -> bool:
     """No sentence ends between offsets a and b (an expression ending in "p.m." may
-    itself end the sentence: "at 5:30 p.m. Polls close")."""
+    itself end the sentence: "at 5:30 p.m. Polls close"; "Gen. Smith" goes on)."""
     since = a - 1 if text[a - 1 : a] == "." else a
-    return not _SENTENCE_BREAK.search(text, since, b)
+    for m in _SENTENCE_BREAK.finditer(text, since, b):
+        if m.start() < a or not (
+            text[m.start()] == "." and is_abbreviation(text, m.start(), abbreviations, final)
+        ):
+            return False
+    return True
 
 
 class TimeTagger:
@@ -57,6 +65,7 @@ class TimeTagger:
     def _number(self, text: str) -> Any:
         t = text.lower().strip()
         if t[:1].isdigit():
+            t = t.replace(",", "")  # "1,460 years"
             whole, _, frac = t.partition(" ")
             if frac.strip() == "1/2":  # "5 1/2"
                 return int(whole) + 0.5
@@ -250,7 +259,9 @@ class TimeTagger:
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
-                if _same_sentence(text, ctx.last_end, s):
+                if _same_sentence(
+                    text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
+                ):
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
             ctx.last_direction, ctx.last_end = ctx.direction, e
         else:
@@ -261,7 +272,7 @@ class TimeTagger:
             return None
 
     def _day_of_clock(
-        self, text: str, chosen, k: int, ctx: Ctx, ref_end: int, sent
+        self, text: str, chosen, k: int, ctx: Ctx, ends: tuple[int, int], sent
     ) -> dt.date | None:
         """The day of a clock time: a date or weekday right after it in the clause
         ("at 11 a.m. on 11 November", "10:35 a.m. (0735 GMT) Friday"), else a day
@@ -282,11 +293,34 @@ class TimeTagger:
                 break
             end = e2
         start = chosen[k][0]
-        if ctx.ref_precision != "day" or ref_end < 0:
+        ref_end, day_end = ends
+        if ctx.ref_precision == "day" and ref_end >= 0:
+            if (sent is None or ref_end > sent.start) and _same_sentence(
+                text, ref_end, start, self.tense.abbreviations, self.tense.final
+            ):
+                return ctx.ref
+        # a past clock time with no day in its sentence happened on the last day named
+        # ("Slepian was shot on Oct. 23. ... He was killed at 10 p.m."); a present or future
+        # one is today's ("Polls close at 8 p.m.")
+        if ctx.day_ref is None or ctx.day_ref > (ctx.now or ctx.dct):
             return None
-        if sent is not None and ref_end <= sent.start:
-            return None
-        return ctx.ref if _same_sentence(text, ref_end, start) else None
+        if self._sentences_between(text, day_end, start) > CLOCK_SENTENCES:
+            return None  # a day named long before: the clock time is the report's day
+        d = self.tense.from_parse(sent, start, chosen[k][1]) if sent is not None else None
+        if not d:
+            d = self.tense.from_text(text, start, chosen[k][1])
+        return ctx.day_ref if d < 0 or (ctx.story and d == 0) else None
+
+    def _sentences_between(self, text: str, a: int, b: int) -> int:
+        """How many sentences end between offsets a and b."""
+        n = 0
+        for m in _SENTENCE_BREAK.finditer(text, max(a, 0), b):
+            dot = m.start()
+            if text[dot] != "." or not is_abbreviation(
+                text, dot, self.tense.abbreviations, self.tense.final
+            ):
+                n += 1
+        return n
 
     def _shared_year(self, text: str, chosen, k: int, g: dict) -> dict:
         """ "In August and September 1914", "26 June - 4 August 1952": a month or day
@@ -331,7 +365,7 @@ class TimeTagger:
         chosen = self._candidates(text, start, end)
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
-        ref_end = -1
+        ref_end = day_end = -1
         planned_quarter = False
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
@@ -347,7 +381,7 @@ class TimeTagger:
                 ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
                 ctx.dct = dct if ctx.deictic else ctx.narrative
             if rule.action == "time":
-                ctx.day = self._day_of_clock(text, chosen, pos, ctx, ref_end, sent)
+                ctx.day = self._day_of_clock(text, chosen, pos, ctx, (ref_end, day_end), sent)
             elif rule.action == "date" and g.get("month") and g.get("year") is None:
                 g = self._shared_year(text, chosen, pos, g)
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
@@ -359,7 +393,7 @@ class TimeTagger:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
                 ref_end = e
                 if norm.precision == "day":
-                    ctx.day_ref = norm.begin
+                    ctx.day_ref, day_end = norm.begin, e
                 half = norm.precision == "quarter" and "-H" in norm.value
                 ctx.span = half  # "for the first half ... a year before": not a quarter
                 if norm.precision == "quarter" and not half:

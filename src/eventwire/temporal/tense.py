@@ -15,11 +15,36 @@ from eventwire.temporal.resources import TemporalResources
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
+_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
+
+
+def is_abbreviation(
+    text: str, dot: int, abbreviations: frozenset[str], final: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("Gen.", "vs.", "U.S."), an
+    initial ("George W. Bush") or a month or weekday abbreviation, not a sentence.  Words
+    of ``final`` ("p.m.") often end a sentence: their stop counts as one."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if m is None:
+        return False
+    word = m.group().lower()
+    if word in final:
+        return False
+    if word in abbreviations:
+        return True
+    core = word.rstrip(".")
+    if len(core) == 1 and text[m.start()].isupper():
+        return True  # an initial
+    return "." in core  # "U.S.", "a.m."
 
 
 class TenseGuesser:
     def __init__(self, res: TemporalResources) -> None:
         self.future_cues = res.words("future_cues")
+        self.scheduled = res.words("scheduled_present")
+        self.scheduled_plural = res.words("scheduled_plural")
+        self.not_finite = res.words("not_finite")
+        self.capitalized = res.words("capitalized_only")  # "May" is a month, "may" a cue
         self.past_cues = res.words("past_cues")
         self.future_aux = res.words("future_aux")
         self.future_verbs = res.words("future_verbs")
@@ -36,6 +61,14 @@ class TenseGuesser:
         self.past_perfect = res.words("past_perfect_aux")
         self.be_forms = res.words("be_forms")
         self.present_be = res.words("present_be")
+        self.until = res.words("deadline_until")
+        self.by = res.words("deadline_by")
+        self.by_modals = res.words("deadline_by_modals")
+        self.deadline_verbs = res.words("deadline_verbs")
+        self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
+        self.abbreviations = res.words("abbreviation") | {
+            k for t in ("month", "weekday") for k in map(str, res.tables.get(t, {})) if "." in k
+        }
 
     # ------------------------------------------------------------------ parse
     def governing_verb(self, sentence: Sentence, start: int, end: int) -> tuple[int | None, bool]:
@@ -97,6 +130,8 @@ class TenseGuesser:
         return 0
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
+        if self._until_deadline(_WORD.findall(sentence.text[: start - sentence.start])[::-1]):
+            return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
         if v is None:
             return None
@@ -108,23 +143,38 @@ class TenseGuesser:
         left = text[lo:start]
         cut = 0
         for b in _BOUNDARY.finditer(left):
-            cut = b.end()
+            if not self._abbreviation(text, lo + b.start()):
+                cut = b.end()
         left = left[cut:]
         right = text[end : end + 160]
-        m2 = _BOUNDARY.search(right)
-        if m2:
-            right = right[: m2.start()]
+        for m2 in _BOUNDARY.finditer(right):
+            if not self._abbreviation(text, end + m2.start()):
+                right = right[: m2.start()]
+                break
         if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
             return 0
         lw = _WORD.findall(left)[::-1][:LEFT_WORDS]
         rw = _WORD.findall(right)[:8]
         best = (99, 0)
         firm = False
+        if self._until_deadline(lw):
+            return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
             lw_ = w.lower()
-            s = self._cue(lw_)
+            s = 1 if lw_ in self.scheduled else self._cue(w)
+            if lw_ in self.scheduled_plural and (
+                d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
+            ):
+                s = 1  # "the two leaders meet Monday", not "did not meet", "failed to meet"
+            if (
+                lw_ in self.infinitive
+                and d
+                and d + 1 < len(lw)
+                and lw[d + 1].lower() in self.present_be
+            ):
+                s = 1  # "is to resume trading Tuesday": a plan
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
                 s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
@@ -147,10 +197,10 @@ class TenseGuesser:
                 best = (d, s)
         for d, w in enumerate(rw):
             if w in ",;:":
-                if d == 0:
-                    continue
-                break
-            s = self._cue(w.lower())
+                if d == 0 and not best[1]:
+                    continue  # "On Friday, the minister met ...": the clause after decides
+                break  # "talks, which began on Monday, are scheduled to end": not that clause
+            s = 1 if d == 0 and w.lower() in self.scheduled else self._cue(w)
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
             if s:
@@ -158,6 +208,34 @@ class TenseGuesser:
                     best = (d, s)
                 break
         return best[1]
+
+    def _until_deadline(self, left: list[str]) -> bool:
+        """ "until" right before the expression (``left``: the words before it, nearest
+        first), after a verb that sets a deadline or moves a date in its clause; or a
+        lower-case "by" after a word of obligation or aim in a clause with no past perfect
+        ("must be returned by Jan. 14", "the goal is to cut 500 jobs by June")."""
+        if left and left[0] in self.by and len(left) > 1:
+            if left[1].lower() in self.determiners:
+                return False  # "laid down by the"
+            found = False
+            for w in left[1:LEFT_WORDS]:
+                if w in ",;:":
+                    break
+                if w.lower() in self.past_perfect:
+                    return False
+                found = found or w.lower() in self.by_modals
+            return found
+        if not left or left[0].lower() not in self.until:
+            return False
+        for w in left[1:LEFT_WORDS]:
+            if w in ",;:":
+                return False
+            if w.lower() in self.deadline_verbs:
+                return True
+        return False
+
+    def _abbreviation(self, text: str, i: int) -> bool:
+        return text[i] == "." and is_abbreviation(text, i, self.abbreviations, self.final)
 
     def _preposition(self, after: list[str]) -> bool:
         """A cue word followed by "to" and a determiner is a preposition ("due to the")."""
@@ -167,11 +245,14 @@ class TenseGuesser:
             and after[1].lower() in self.determiners
         )
 
-    def _cue(self, w: str) -> int:
+    def _cue(self, word: str) -> int:
+        w = word.lower()
+        if word[:1].isupper() and w in self.capitalized:
+            return 0
         if w in self.future_cues:
             return 1
         if w in self.past_cues:
             return -1
-        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix):
-            return -1
+        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix) and word.islower():
+            return -1  # "Ahmed", "Mohammed": a name, not a past tense
         return 0
