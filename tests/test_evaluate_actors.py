@@ -84,6 +84,12 @@ def test_side_match_rules():
     assert actors.side_match(None, gold) == (False, False)
 
 
+def test_gold_codes_that_are_not_iso3_are_read_as_iso3():
+    gold = actors.gold_side([{"code": "JAP", "sector": "GOV"}, {"code": "ITL"}])
+    assert gold == [("JPN", "GOV"), ("ITA", None)]
+    assert actors.side_match(_actor("JPN", "GOV"), gold) == (True, True)
+
+
 def test_span_scores():
     gold = [
         [("S", 0, 2), ("T", 3, 5)],

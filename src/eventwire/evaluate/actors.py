@@ -7,9 +7,10 @@ a one-sentence article.  Among records with at least one coded event, the event 
 is the one that best matches the gold event (``pick_event``: an event of a gold PLOVER
 type first, then the highest confidence, then the earliest).  A gold side (``source`` or
 ``target``) is a list of actors, each with ``code`` (ISO3, or ``IGO``/``NGO``/... for a
-non-state actor) and optional ``sector``.  A coded actor's *key* is its country, or for an
-actor without a country the first three letters of its code (``IGO`` for ``IGOUNO``).
-The coded side is *right* when its key is the code of one of the gold actors; its
+non-state actor) and optional ``sector``; the few gold codes that are not ISO3
+(``RECODED``: ``JAP``, ``ITL``) are read as the ISO3 codes they stand for.  A coded
+actor's *key* is its country, or for an actor without a country the first three letters
+of its code (``IGO`` for ``IGOUNO``).  The coded side is *right* when its key is the code of one of the gold actors; its
 *sector* is right when, in addition, its sector equals that gold actor's sector (the
 first three letters, ``None`` for a bare state; ``***`` counts as no sector).  Records
 marked reciprocal (``SRC/TAR``) with no gold target use the source list for both sides.
@@ -53,6 +54,9 @@ ROLES = {"S": "source", "T": "target", "R": "reciprocal"}
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re",
                    "'ve", "'ll", "'d", "'m", "’s", "ʼs", "’", "ʼ"}  # fmt: skip
 NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+
+# country codes of the gold records that are not ISO3 -> the ISO3 code the coder emits
+RECODED = {"JAP": "JPN", "ITL": "ITA"}
 APOS = {"'", "’", "ʼ"}
 
 
@@ -72,7 +76,7 @@ def gold_side(actors: Sequence[dict]) -> list[tuple[str, str | None]]:
     for a in actors:
         code = str(a.get("code") or "").strip().upper()
         if code:
-            out.append((code[:3], _sector(a.get("sector"))))
+            out.append((RECODED.get(code[:3], code[:3]), _sector(a.get("sector"))))
     return out
 
 
