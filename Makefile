@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/eventwire code src/eventwire/data/demo --db $(VENV)/demo.duckdb --format table
+	$(BIN)/eventwire code src/eventwire/data/demo --actors src/eventwire/data/demo/ruritania-actors.yaml --db $(VENV)/demo.duckdb --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

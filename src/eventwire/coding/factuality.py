@@ -66,6 +66,11 @@ class Factuality:
                     cur = parent
                     continue
             if dep in CONTINUE:
+                if dep == "prep" and self._purpose(sentence, cur, parent, steps):
+                    # "will visit Paris on Tuesday for talks": the talks are to come
+                    outer = self.modality(sentence, parent)
+                    if outer in ("planned", "possible"):
+                        found.add(outer)
                 if dep == "nsubj" and cur in nouns:
                     # "Xi's visit ... will focus on": the noun's own clause
                     self._local_cues(sentence, parent, found, False)
@@ -87,6 +92,16 @@ class Factuality:
         if not found:
             return "occurred"
         return max(found, key=RANK.__getitem__)
+
+    def _purpose(self, sentence: Sentence, prep: int, verb: int, steps: int) -> bool:
+        """``prep`` is a purpose preposition of a movement or meeting verb, reached
+        straight from the event noun that is its object."""
+        toks = sentence.tokens
+        return (
+            steps == 2
+            and toks[prep].lemma.lower() in self.cues.purpose_preps
+            and toks[verb].lemma.lower() in self.cues.purpose_verbs
+        )
 
     # ------------------------------------------------------------------ cues
 

@@ -147,6 +147,8 @@ class ModalityCues:
     time_clauses: frozenset[str] = frozenset()
     claim_pattern: str = ""
     aim_nouns: dict[str, str] = field(default_factory=dict)
+    purpose_preps: frozenset[str] = frozenset()
+    purpose_verbs: frozenset[str] = frozenset()
     refusal_aux: frozenset[str] = frozenset()
     refusal_roots: frozenset[str] = frozenset()
     refusal_pattern: str = ""
@@ -428,6 +430,9 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         if not words:
             raise LexiconError(f"{name}: empty phrase")
         phrases.append((words, item["modality"]))
+    purpose = doc.get("purpose") or {}
+    if not isinstance(purpose, dict):
+        raise LexiconError(f"{name}: 'purpose' is a mapping with 'prepositions' and 'verbs'")
     return ModalityCues(
         negation=_words(doc.get("negation"), name, "negation"),
         aux=mapping("aux"),
@@ -439,6 +444,8 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         },
         noun_modifiers=mapping("noun_modifiers"),
         aim_nouns=mapping("aim_nouns"),
+        purpose_preps=_words(purpose.get("prepositions"), name, "purpose.prepositions"),
+        purpose_verbs=_words(purpose.get("verbs"), name, "purpose.verbs"),
         future_time=_words(doc.get("future_time"), name, "future_time"),
         phrases=tuple(phrases),
         conditional=_words(doc.get("conditional"), name, "conditional"),

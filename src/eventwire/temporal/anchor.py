@@ -50,6 +50,10 @@ class Anchorer:
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
         self.span_years = int(data.get("vague_span_years", 1))
         self.perfect_aux = frozenset(w.lower() for w in data.get("perfect_auxiliaries", ()))
+        self.when_words = frozenset(w.lower() for w in data.get("time_clause_words", ()))
+        purpose = data.get("purpose") or {}
+        self.purpose_preps = frozenset(w.lower() for w in purpose.get("prepositions", ()))
+        self.purpose_deps = frozenset(purpose.get("clause_deps", ()))
         occasion = data.get("same_occasion") or {}
         self.occasion_sentences = int(occasion.get("max_sentences_back", 0))
         self.occasion_days = int(occasion.get("max_span_days", 0))
@@ -81,7 +85,7 @@ class Anchorer:
             return h, prep
         return None, prep
 
-    def _score(self, sentence: Sentence, head: int, gov: int | None) -> int:
+    def _score(self, sentence: Sentence, head: int, gov: int | None, to_come: bool) -> int:
         if gov is None:
             return 0
         toks = sentence.tokens
@@ -92,6 +96,14 @@ class Anchorer:
         # event noun governed by a light verb: "paid a visit ... on Friday"
         if h.pos not in _VERB_POS and h.head == gov and h.dep in self.light_deps:
             return 2
+        # what the predicate is done for: "will visit Paris on Tuesday for talks" (a
+        # planned or possible noun only: "sanctions on Monday for the invasion" is a
+        # cause), "travelled to Paris on Tuesday to hold talks"
+        if h.dep in self.purpose_deps and h.head == gov and sentence.infinitive(head):
+            return 1
+        p = toks[h.head]
+        if to_come and h.dep == "pobj" and p.head == gov and p.lemma.lower() in self.purpose_preps:
+            return 1
         # expression on the object/subject noun of the predicate: "held talks on Friday"
         if g.head == head and g.dep in self.noun_deps and g.pos not in _VERB_POS:
             return 2
@@ -113,6 +125,19 @@ class Anchorer:
                 return 0
             cur = t.head
         return 0
+
+    def _when_clause(self, sentence: Sentence, head: int, tx: TimeExpr, gov: int | None) -> bool:
+        """``head`` heads a "when" clause on the expression itself or on the predicate
+        the expression is on ("last visited Berlin in early 2023, when they signed")."""
+        toks = sentence.tokens
+        h = toks[head]
+        if h.head == head or not any(
+            toks[c].text.lower() in self.when_words for c in sentence.children[head] if c < head
+        ):
+            return False
+        if h.dep in self.clause_deps and h.head in self._tokens_of(sentence, tx):
+            return True
+        return h.dep == "advcl" and h.head == gov
 
     # ------------------------------------------------------------------ dates
     def _interval(self, tx: TimeExpr, dct: dt.date) -> tuple[dt.date, dt.date, str] | None:
@@ -251,7 +276,9 @@ class Anchorer:
             if not (sentence.start <= tx.start < sentence.end):
                 continue
             gov, prep = self._governor(sentence, tx)
-            score = self._score(sentence, head, gov)
+            score = self._score(sentence, head, gov, modality in ("planned", "possible"))
+            if self._when_clause(sentence, head, tx, gov):
+                score = max(score, 2)
             if score <= 0 or self._interval(tx, dct) is None:
                 continue
             distance = abs(sentence.tokens[head].start - tx.start)
