@@ -55,6 +55,7 @@ from eventwire.actors.state import (
     people_word,
     sector_pos_ok,
     title_of,
+    unknown_owner,
 )
 from eventwire.actors.syntax import (
     AGENT_DEPS,
@@ -582,7 +583,8 @@ class ActorResolver:
         if country is None and name_text and " " not in name_text:
             country = self.kb.surname_country(name_text)  # "President Bush" in 2000
         titled = title is not None and title.person  # "Interior Minister Habib el-Adly"
-        if country is None and (not name_text or titled) and p.seat_sector is None:
+        owner = unknown_owner(s, span, p.covered)  # "Ruritania's Foreign Minister"
+        if country is None and (not name_text or titled) and p.seat_sector is None and not owner:
             if title is not None and title.generic and plural(s, h):
                 return None  # "the two leaders", "officials": too vague
             country = doc.sentence_country

@@ -244,3 +244,12 @@ def own_countries(s: Sentence, mentions: list[ActorMention], words, placed) -> N
             actor = placed(mentions[k].actor, country)
             if actor is not None:
                 mentions[k] = replace(mentions[k], actor=actor)
+
+
+def unknown_owner(s, span, covered) -> bool:
+    """The phrase names its owner with a possessive proper name the knowledge base does
+    not know ("Ruritania's Foreign Minister"): it is of that unknown place or body, not
+    of a country named elsewhere in the sentence."""
+    return any(
+        s.tokens[i].dep == "poss" and s.tokens[i].pos == "PROPN" and i not in covered for i in span
+    )
