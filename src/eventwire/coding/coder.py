@@ -180,6 +180,11 @@ class Coder:
             and not s.noun_content(m.head, plain | framed)
             and not s.noun_content(m.head, carriers, ("advcl", "xcomp"))
             and s.condition_of(m.head, conditional) not in heads
+            and not (
+                m.noun == m.head
+                and s.tokens[m.head].dep == "dobj"
+                and s.lemma(s.tokens[m.head].head) in cues.topic_verbs
+            )
         ]
 
     def _obligations(self, s: _View, kept: list[_Match], best: dict) -> list[_Match]:

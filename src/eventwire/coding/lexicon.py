@@ -154,6 +154,7 @@ class ModalityCues:
     refusal_pattern: str = ""
     refusal_phrases: tuple[tuple[str, ...], ...] = ()
     speech_nouns: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
 
 
@@ -461,5 +462,6 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
             tuple(str(w).lower().split()) for w in refusal.get("phrases") or () if str(w).strip()
         ),
         speech_nouns=_words(doc.get("speech_nouns"), name, "speech_nouns"),
+        topic_verbs=_words(doc.get("topic_verbs"), name, "topic_verbs"),
         background_clauses=_words(doc.get("background_clauses"), name, "background_clauses"),
     )
