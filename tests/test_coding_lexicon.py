@@ -86,6 +86,20 @@ def test_unknown_role_is_refused(ontology, tmp_path):
         Lexicon.load(ontology, extra_files=[bad])
 
 
+def test_unknown_purpose_value_is_refused(ontology, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "patterns:\n  - {id: x.y, lemma: [go], cameo: '042', purpose: sometimes}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="'purpose' is true, false or any"):
+        Lexicon.load(ontology, extra_files=[bad])
+
+
+def test_protests_are_the_motive_of_any_act_they_are_the_purpose_of(lexicon):
+    assert lexicon.pattern("protest.demonstrate").purpose == "any"
+
+
 def test_invalid_yaml_names_the_line(ontology, tmp_path):
     bad = tmp_path / "broken.yaml"
     bad.write_text("patterns:\n  - id: [unclosed\n", encoding="utf-8")

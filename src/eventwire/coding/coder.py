@@ -395,9 +395,12 @@ class Coder:
                 if k is m or id(k) in removed or id(m) in removed:
                     continue
                 if k.cameo != m.cameo and (
-                    k.pattern.purpose
+                    k.pattern.purpose is True
                     or k.noun is not None
-                    or self.ontology.cameo(m.cameo).quad_class != MATERIAL_CONFLICT
+                    or (
+                        k.pattern.purpose is False
+                        and self.ontology.cameo(m.cameo).quad_class != MATERIAL_CONFLICT
+                    )
                 ):
                     continue  # ("sent an envoy to demand ..." is a demand as well)
                 if s.tokens[k.head].head == m.head and s.purpose(k.head):

@@ -103,7 +103,9 @@ class Pattern:
     clause: bool = False  # the trigger must have a finite complement clause ("protested that")
     transitive: bool = True  # False: the trigger must have no direct object ("returned to")
     motive: frozenset[str] = frozenset()  # "in protest at": a bare noun here is a motive
-    purpose: bool = True  # False: as another act's purpose infinitive, only its motive
+    # as another act's purpose infinitive: True an event of its own; False only the motive
+    # of an act of material conflict; "any": only the motive of any coded act
+    purpose: bool | str = True
     reciprocal: bool = False
     absorb: bool = False
     alone: bool = True  # a NOUN pattern may fire without its light verb
@@ -242,6 +244,12 @@ class Lexicon:
 # --------------------------------------------------------------------------- parsing
 
 
+def _purpose(value: Any, where: str) -> bool | str:
+    if value in (True, False, "any"):
+        return value
+    raise LexiconError(f"{where}: 'purpose' is true, false or any")
+
+
 def _words(value: Any, where: str, key: str) -> frozenset[str]:
     return frozenset(_list(value, where, key))
 
@@ -330,7 +338,7 @@ def _parse_file(text: str, name: str, ontology, *, start: int):
             clause=bool(merged.get("clause", False)),
             transitive=bool(merged.get("transitive", True)),
             motive=_words(merged.get("motive"), where, "motive"),
-            purpose=bool(merged.get("purpose", True)),
+            purpose=_purpose(merged.get("purpose", True), where),
             reciprocal=bool(merged.get("reciprocal", False)),
             absorb=bool(merged.get("absorb", False)),
             alone=bool(merged.get("alone", True)),
