@@ -13,7 +13,7 @@ import yaml
 
 KINDS = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other"}
 ROLE_KEYS = {"office", "kind", "country", "sector", "from", "to"}
-OPTIONAL_ROLE_KEYS = {"note"}
+OPTIONAL_ROLE_KEYS = {"note", "code"}
 PERSON_KEYS = {"name", "wikidata", "roles"}
 OPTIONAL_PERSON_KEYS = {"aliases"}
 # Codes used in news coding that ISO 3166-1 does not (yet) assign.
@@ -78,11 +78,18 @@ def test_role_keys_kinds_and_sectors(roles):
         assert re.match(r"^[A-Z]{3}$", r["sector"]), (p["name"], r)
 
 
+def test_roles_without_a_country_are_offices_of_international_bodies(roles):
+    for p, r in roles:
+        if r["country"] is None:
+            assert r["sector"] == "IGO" and r["code"].startswith("IGO"), (p["name"], r)
+
+
 def test_country_codes_are_iso3(roles):
     bad = {
         r["country"]
         for _, r in roles
-        if r["country"] not in ISO3_EXCEPTIONS
+        if r["country"] is not None
+        and r["country"] not in ISO3_EXCEPTIONS
         and pycountry.countries.get(alpha_3=r["country"]) is None
     }
     assert not bad

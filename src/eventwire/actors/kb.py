@@ -132,6 +132,11 @@ class Role:
     sector: str | None
     start: dt.date | None
     end: dt.date | None
+    code: str | None = None  # a full CAMEO code where country + sector cannot say it (IGOUNO)
+
+    @property
+    def full_code(self) -> str:
+        return self.code or (self.country or "") + (self.sector or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,7 +497,7 @@ def _load_sectors(b: _Builder, data, path) -> None:
 
 
 PEOPLE_KEYS = ("name", "wikidata", "aliases", "roles", "note")
-ROLE_KEYS = ("office", "kind", "country", "sector", "from", "to", "note")
+ROLE_KEYS = ("office", "kind", "country", "sector", "code", "from", "to", "note")
 
 
 def _load_people(b: _Builder, items, path, user: bool, override) -> None:
@@ -514,7 +519,8 @@ def _load_people(b: _Builder, items, path, user: bool, override) -> None:
             start, end = _date(r.get("from"), path, rline), _date(r.get("to"), path, rline)
             if start and end and end < start:
                 raise ActorDataError(path, rline, f"role ends ({end}) before it starts ({start})")
-            roles.append(Role(str(r.get("office") or ""), kind, country, sector, start, end))
+            code = _code(r["code"], path, rline, "code", (3, 12)) if r.get("code") else None
+            roles.append(Role(str(r.get("office") or ""), kind, country, sector, start, end, code))
         roles.sort(key=lambda r: r.start or dt.date.min)
         aliases = tuple(_list(item.get("aliases"), path, line, "aliases"))
         person = Person(name, item.get("wikidata"), aliases, tuple(roles))

@@ -721,6 +721,8 @@ class ActorResolver:
             sec = "ELI"
         c = country or c
         code = (c or "") + (sec or "")
+        if role is not None and role.code and c == role.country and sec == role.sector:
+            code = role.code  # "UN Secretary-General Antonio Guterres" -> IGOUNO
         return Actor(text, person.name, c, sec, code, person.wikidata) if code else None
 
     def _known_name(self, s: Sentence, span, h, doc: Doc) -> Actor | None:
@@ -736,7 +738,7 @@ class ActorResolver:
             person = self.kb.person_by_surname(key, doc.day)
             if person is not None:
                 role = person.role_on(doc.day)
-                code = (role.country or "") + (role.sector or "")
+                code = role.full_code
                 return Actor("", person.name, role.country, role.sector, code, person.wikidata)
         return None
 

@@ -56,11 +56,13 @@ def describe(kb, entries, day: dt.date) -> list[str]:
         if e.kind == "person":
             role = e.ref.role_on(day)
             if role:
-                what = f"{role.country}{role.sector or ''} ({role.office}, {role.kind})"
+                what = f"{role.full_code} ({role.office}, {role.kind})"
             else:
                 last = e.ref.last_role_before(day)
                 what = (
-                    f"{last.country}ELI (former {last.office})" if last else "no role on this date"
+                    f"{last.country or ''}ELI (former {last.office})"
+                    if last
+                    else "no role on this date"
                 )
             out.append(f"person  {e.name}: {what} wikidata={e.wikidata}")
         elif e.kind == "actor":
