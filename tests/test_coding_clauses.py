@@ -19,7 +19,7 @@ def _index(view: Clauses, word: str) -> int:
 
 def test_tail_report_is_only_the_closing_report(parse):
     view = _view(
-        parse, "Croatia is failing its refugees, a human rights group protested here Friday."
+        parse, "Hungary is mistreating asylum seekers, a human rights group protested here Friday."
     )
     v = _index(view, "protested")
     if view.tokens[v].dep != "acl":
