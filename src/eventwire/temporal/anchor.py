@@ -212,6 +212,10 @@ class Anchorer:
         toks = sentence.tokens
         kids = sentence.children[head] if sentence.children else ()
         words = [toks[k].text.lower() for k in kids]
+        if toks[head].tag in PAST_TAGS and any(
+            toks[k].dep == "mark" and toks[k].text.lower() in self.since_words for k in kids
+        ):
+            return True  # "(his first trip) since Russia sent troops": before, date unknown
         for k in kids:
             grand = [toks[j].text.lower() for j in sentence.children[k]]
             if toks[k].dep == "advcl" and self.since_words & set(grand):
