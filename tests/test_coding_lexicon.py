@@ -76,23 +76,20 @@ def test_unknown_cameo_code_names_file_and_pattern(ontology, tmp_path):
         Lexicon.load(ontology, extra_files=[bad])
 
 
-def test_unknown_role_is_refused(ontology, tmp_path):
+@pytest.mark.parametrize(
+    "field, message",
+    [
+        ("source: [subject]", "unknown role 'subject'"),
+        ("purpose: sometimes", "'purpose' is true, false or any"),
+    ],
+)
+def test_bad_pattern_field_is_refused(ontology, tmp_path, field, message):
     bad = tmp_path / "bad.yaml"
     bad.write_text(
-        "patterns:\n  - {id: x.y, lemma: [go], cameo: '042', source: [subject]}\n",
+        f"patterns:\n  - {{id: x.y, lemma: [go], cameo: '042', {field}}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(LexiconError, match="unknown role 'subject'"):
-        Lexicon.load(ontology, extra_files=[bad])
-
-
-def test_unknown_purpose_value_is_refused(ontology, tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(
-        "patterns:\n  - {id: x.y, lemma: [go], cameo: '042', purpose: sometimes}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="'purpose' is true, false or any"):
+    with pytest.raises(LexiconError, match=message):
         Lexicon.load(ontology, extra_files=[bad])
 
 

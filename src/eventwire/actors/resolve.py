@@ -720,9 +720,10 @@ class ActorResolver:
         if p.former:
             sec = "ELI"
         c = country or c
-        code = (c or "") + (sec or "")
-        if role is not None and role.code and c == role.country and sec == role.sector:
-            code = role.code  # "UN Secretary-General Antonio Guterres" -> IGOUNO
+        if role is not None and (c, sec) == (role.country, role.sector):
+            code = role.full_code  # "UN Secretary-General Antonio Guterres" -> IGOUNO
+        else:
+            code = (c or "") + (sec or "")
         return Actor(text, person.name, c, sec, code, person.wikidata) if code else None
 
     def _known_name(self, s: Sentence, span, h, doc: Doc) -> Actor | None:

@@ -157,6 +157,11 @@ OBJECT_PATH = frozenset(
 )
 
 
+def _countryless(a: Actor, sectors: frozenset[str]) -> bool:
+    """A bare group of one of ``sectors`` ("students", "police") with no country."""
+    return not a.country and bool(a.sector) and a.code == a.sector and a.sector.lower() in sectors
+
+
 def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int, str]]:
     """(index in ``mentions``, country) of each group of ``words.domestic_sectors`` with no
     country of its own that is the object of an act whose subject is an organ of one state
@@ -166,10 +171,7 @@ def acted_on(s: Sentence, mentions: list[ActorMention], words) -> list[tuple[int
     by_head = {m.head: m for m in mentions}
     out = []
     for k, m in enumerate(mentions):
-        a = m.actor
-        if a.country or not a.sector or a.code != a.sector:
-            continue
-        if a.sector.lower() not in words.domestic_sectors:
+        if not _countryless(m.actor, words.domestic_sectors):
             continue
         i = m.head
         if s.tokens[i].dep not in OBJECT_PATH:
@@ -204,8 +206,7 @@ def placed_by_act(s: Sentence, mentions: list[ActorMention], words) -> list[tupl
     sectors = words.domestic_sectors | words.state_sectors
     out = []
     for k, m in enumerate(mentions):
-        a = m.actor
-        if a.country or not a.sector or a.code != a.sector or a.sector.lower() not in sectors:
+        if not _countryless(m.actor, sectors):
             continue
         # the phrase's top token ("hundreds of people": "hundreds")
         top = [

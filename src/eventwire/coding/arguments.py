@@ -126,12 +126,10 @@ class Arguments:
                 word is None or t.text.lower() == word
             ):
                 objs = [g for g in self.children[c] if self.tokens[g].dep in ("pobj", "pcomp")]
-                stranded = self.stranded_object(c)
-                out.extend(stranded if stranded and not self.pobj_of(objs) else objs)
+                has_pobj = any(self.tokens[g].dep == "pobj" for g in objs)
+                stranded = [] if has_pobj else self.stranded_object(c)
+                out.extend(stranded or objs)
         return out
-
-    def pobj_of(self, objs: list[int]) -> bool:
-        return any(self.tokens[g].dep == "pobj" for g in objs)
 
     def stranded_object(self, p: int) -> list[int]:
         """The object of a preposition that the parser made the subject of a following

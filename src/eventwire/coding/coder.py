@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from eventwire.coding.arguments import PASSIVE_SUBJ, not_in
+from eventwire.coding.arguments import PASSIVE_SUBJ, TIME_FRAME_PREPS, not_in
 from eventwire.coding.clauses import Clauses
 from eventwire.coding.factuality import Factuality
 from eventwire.coding.lexicon import Lexicon, Pattern
@@ -29,7 +29,6 @@ COMPLEMENT_PREPS = frozenset(
     {"for", "of", "to", "on", "upon", "against", "with", "about", "over", "into"}
 )
 RECIPROCAL_OBJECTS = frozenset({"each other", "one another"})
-FRAME_ONLY_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
 MATERIAL_CONFLICT = 4  # the quad class whose acts have a demand as their motive
 # an event noun alone in such a phrase of a coded act is what the act opposes
 OPPOSED_PREPS = frozenset({"against"})
@@ -481,10 +480,10 @@ class Coder:
             nouns = [x for x in nouns if x is not None and x != m.head]
             of = [o for x in nouns for o in s.prep_objects(x, "of") if not s.own_side(o)]
             tgt = [x for x in s.actors_of(of) if not_in(x, src)]
-        if not tgt and src and not (symmetric and len(src) >= 2):
-            # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": with no
-            # one named, the country where the act takes place is its target
-            tgt = [x for x in s.place_actors([m, *m.absorbed]) if not_in(x, src)]
+            if not tgt:
+                # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": with
+                # no one named, the country where the act takes place is its target
+                tgt = [x for x in s.place_actors([m, *m.absorbed]) if not_in(x, src)]
         if not src and not tgt:
             return []
         if ("source" in p.require and not src) or ("target" in p.require and not tgt):
@@ -764,7 +763,7 @@ class _View(Clauses):
                 region.update(self.subtree(c))
         for j in list(region):  # "... during his visit to Beijing" stays an event of its own
             t = self.tokens[j]
-            if t.dep == "prep" and t.text.lower() in FRAME_ONLY_PREPS:
+            if t.dep == "prep" and t.text.lower() in TIME_FRAME_PREPS:
                 region.difference_update(self.subtree(j))
         for n in exclude:  # an absorbing noun's own complements ("demand for the release")
             if n is None:

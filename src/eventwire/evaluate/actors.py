@@ -10,10 +10,10 @@ type first, then the highest confidence, then the earliest).  A gold side (``sou
 non-state actor) and optional ``sector``; the few gold codes that are not ISO3
 (``RECODED``: ``JAP``, ``ITL``) are read as the ISO3 codes they stand for.  A coded
 actor's *key* is its country, or for an actor without a country the first three letters
-of its code (``IGO`` for ``IGOUNO``).  The coded side is *right* when its key is the code of one of the gold actors; its
-*sector* is right when, in addition, its sector equals that gold actor's sector (the
-first three letters, ``None`` for a bare state; ``***`` counts as no sector).  Records
-marked reciprocal (``SRC/TAR``) with no gold target use the source list for both sides.
+of its code (``IGO`` for ``IGOUNO``).  The coded side is *right* when its key is the code
+of one of the gold actors; its *sector* is right when, in addition, its sector equals that
+gold actor's sector (the first three letters, ``None`` for a bare state; ``***`` counts as
+no sector).  Records marked reciprocal (``SRC/TAR``) with no gold target use the source list for both sides.
 Each share is over the records that have that gold side.
 
 ``ner`` (CoNLL: ``token TAG`` per line, blank line between sentences, BIO tags with
@@ -54,9 +54,6 @@ ROLES = {"S": "source", "T": "target", "R": "reciprocal"}
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re",
                    "'ve", "'ll", "'d", "'m", "’s", "ʼs", "’", "ʼ"}  # fmt: skip
 NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
-
-# country codes of the gold records that are not ISO3 -> the ISO3 code the coder emits
-RECODED = {"JAP": "JPN", "ITL": "ITA"}
 APOS = {"'", "’", "ʼ"}
 
 
@@ -68,6 +65,10 @@ def _sector(value) -> str | None:
         return None
     value = str(value).strip().upper()[:3]
     return None if not value or value == "***" else value
+
+
+# country codes of the gold records that are not ISO3 -> the ISO3 code the coder emits
+RECODED = {"JAP": "JPN", "ITL": "ITA"}
 
 
 def gold_side(actors: Sequence[dict]) -> list[tuple[str, str | None]]:
