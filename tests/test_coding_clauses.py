@@ -59,3 +59,27 @@ def test_first_predicate_of_a_noun_rooted_sentence_but_not_a_set_off_participle(
     assert view.first_predicate(v)
     other = _view(parse, "The rig, owned by a Swiss company.")
     assert not other.first_predicate(_index(other, "owned"))
+
+
+def test_tail_report_joined_by_a_comma_alone(parse):
+    view = _view(
+        parse,
+        "Serbian authorities are failing to return seized farmland to its owners,"
+        " a rights group protested on Tuesday.",
+    )
+    v = _index(view, "protested")
+    if view.tokens[v].dep != "conj":
+        pytest.skip("the parser reads this report another way")
+    assert view.tail_report(v)
+    other = _view(parse, "Police fired tear gas at the crowd, and the protesters threw stones.")
+    assert not other.tail_report(_index(other, "threw"))
+
+
+def test_subject_clause_mark_of_a_for_to_clause(parse):
+    view = _view(parse, "France pushed for the European Union to impose new sanctions on Belarus.")
+    c = _index(view, "impose")
+    if view.tokens[c].dep != "advcl":
+        pytest.skip("the parser hangs the clause another way")
+    assert view.low(view.subject_clause_mark(c)) == "for"
+    other = _view(parse, "Troops were sent to the border to stop the smugglers.")
+    assert other.subject_clause_mark(_index(other, "stop")) is None

@@ -200,10 +200,11 @@ class Arguments:
                 c for c in self.children[verb] if self.tokens[c].dep in ("dative", "iobj")
             ], False
         if role == "xsubj":  # "allowed Chamisa to contest": the complement's own subject
-            out = []
-            for c in self.children[verb]:
-                if self.tokens[c].dep in ("xcomp", "ccomp"):
-                    out.extend(g for g in self.children[c] if self.tokens[g].dep in SUBJ)
+            clauses = [c for c in self.children[verb] if self.tokens[c].dep in ("xcomp", "ccomp")]
+            if not clauses and self.tail_report(verb):
+                # "X is failing refugees, a group protested": the clause the report closes
+                clauses = [i for i, t in enumerate(self.tokens) if t.dep == "ROOT"]
+            out = [g for c in clauses for g in self.children[c] if self.tokens[g].dep in SUBJ]
             return out, False
         if role == "attr":
             return [c for c in self.children[verb] if self.tokens[c].dep in ("attr", "oprd")], False

@@ -57,12 +57,25 @@ class Clauses(Arguments):
         return False
 
     def tail_report(self, v: int) -> bool:
-        """A report closing the sentence that the parser hung on an apposition as a
-        participle ("X is failing refugees, a rights group protested on Monday.")."""
+        """A report closing the sentence that the parser hung on an apposition or an
+        adverbial noun as a participle, or joined to the first clause by a comma alone
+        ("X is failing refugees, a rights group protested on Monday.")."""
         t = self.tokens[v]
-        if t.dep != "acl" or t.tag not in ("VBD", "VBN") or self.tokens[t.head].dep != "appos":
+        if t.tag not in ("VBD", "VBN"):
             return False
-        first, last = self.subtree(t.head)[0], self.subtree(v)[-1]
+        if t.dep == "acl" and self.tokens[t.head].dep in ("appos", "npadvmod"):
+            first = self.subtree(t.head)[0]
+        elif t.dep == "conj" and self.tokens[t.head].dep == "ROOT":
+            # "..., a rights group protested": a second clause joined by a comma alone
+            subj = [c for c in self.children[v] if self.tokens[c].dep in ("nsubj", "nsubjpass")]
+            if not subj or any(
+                self.tokens[c].dep == "cc" and c < v for c in self.children[t.head]
+            ):
+                return False
+            first = self.subtree(subj[0])[0]
+        else:
+            return False
+        last = self.subtree(v)[-1]
         if first == 0 or self.tokens[first - 1].text != ",":
             return False
         return all(t.pos == "PUNCT" for t in self.tokens[last + 1 :])
@@ -97,3 +110,15 @@ class Clauses(Arguments):
             for k in self.children[r]
             if k > r and self.tokens[k].dep in ("advcl", "xcomp") and self.sentence.infinitive(k)
         ]
+
+    def subject_clause_mark(self, c: int) -> int | None:
+        """The subordinator of an infinitive clause with its own subject that the parser
+        hung on the verb as an adverbial clause ("pushed for the EU to impose
+        sanctions": "for"), or None."""
+        t = self.tokens[c]
+        if t.dep != "advcl" or not self.sentence.infinitive(c):
+            return None
+        if not any(self.tokens[g].dep in ("nsubj", "nsubjpass") for g in self.children[c]):
+            return None
+        return next((k for k in self.children[c] if self.tokens[k].dep == "mark"), None)
+

@@ -302,6 +302,10 @@ class Coder:
                         if hit is not None:
                             break
             if hit is None:
+                # "pushed for the EU to impose sanctions": the clause's own subordinator
+                marks = (s.subject_clause_mark(c) for c in s.children[verb])
+                hit = next((k for k in marks if k is not None and s.low(k) in p.prep), None)
+            if hit is None:
                 return None
         if p.object:
             objs = [
@@ -346,8 +350,11 @@ class Coder:
             p.clause
             and not s.tail_report(verb)
             and not any(
-                s.tokens[c].dep == "ccomp"
-                and any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.children[c])
+                (
+                    s.tokens[c].dep == "ccomp"
+                    and any(s.tokens[g].dep in ("nsubj", "nsubjpass") for g in s.children[c])
+                )
+                or s.subject_clause_mark(c) is not None
                 for c in s.children[verb]
             )
         ):
@@ -759,6 +766,11 @@ class _View(Clauses):
                 t.dep in COMPLEMENT
                 or (t.dep == "prep" and t.text.lower() in COMPLEMENT_PREPS)
                 or (t.dep == "advcl" and self.purpose_clause(c))
+                or (
+                    t.dep == "advcl"
+                    and (k := self.subject_clause_mark(c)) is not None
+                    and self.low(k) in COMPLEMENT_PREPS
+                )
             ):
                 region.update(self.subtree(c))
         for j in list(region):  # "... during his visit to Beijing" stays an event of its own
