@@ -68,9 +68,7 @@ class Clauses(Arguments):
         elif t.dep == "conj" and self.tokens[t.head].dep == "ROOT":
             # "..., a rights group protested": a second clause joined by a comma alone
             subj = [c for c in self.children[v] if self.tokens[c].dep in ("nsubj", "nsubjpass")]
-            if not subj or any(
-                self.tokens[c].dep == "cc" and c < v for c in self.children[t.head]
-            ):
+            if not subj or any(self.tokens[c].dep == "cc" and c < v for c in self.children[t.head]):
                 return False
             first = self.subtree(subj[0])[0]
         else:
@@ -121,4 +119,3 @@ class Clauses(Arguments):
         if not any(self.tokens[g].dep in ("nsubj", "nsubjpass") for g in self.children[c]):
             return None
         return next((k for k in self.children[c] if self.tokens[k].dep == "mark"), None)
-
