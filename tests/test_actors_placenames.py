@@ -39,3 +39,23 @@ def test_title_and_name_are_not_places(finder, parse):
 def test_capitals_are_not_looked_up_as_towns(finder, parse):
     found = _places(finder, parse("POLICE ARREST MAN AFTER STABBING IN READING"))
     assert "MAN" not in found and "READING" not in found
+
+
+def test_country_name_misspelt_by_one_letter(finder, parse):
+    found = _places(finder, parse("Ethopia has agreed to reopen its border with Eritrea."))
+    assert found["Ethopia"] == "ETH"
+
+
+def test_one_letter_correction_needs_a_single_country_and_a_long_name(finder, parse):
+    found = _places(finder, parse("Troops from the Americas and Irak arrived on Monday."))
+    assert "Americas" not in found and "Irak" not in found
+
+
+def test_one_edit_distance():
+    from eventwire.actors.placenames import _one_edit
+
+    assert _one_edit("ethiopia", "ethopia")  # a letter dropped
+    assert _one_edit("israel", "isreal")  # two letters swapped
+    assert _one_edit("britain", "britian")
+    assert not _one_edit("austria", "australia")
+    assert not _one_edit("israel", "israel")

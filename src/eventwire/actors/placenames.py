@@ -19,6 +19,7 @@ PERSON_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CURATED_SALIENCE = 1e8  # gazetteer aliases and countries, not just any town of that name
 CACHE_SIZE = 20000
 TOWN_SALIENCE = 5e4  # "in Kherson" even when the parser took it for a name
+MISSPELT_MIN = 6  # shorter names are too close to other words to correct
 
 
 class PlaceNames:
@@ -29,6 +30,12 @@ class PlaceNames:
         self.words = kb.words
         self.gazetteer = gazetteer
         self._cache: dict[tuple, tuple] = {}  # look-ups: names repeat across articles
+        # one-word country names, for names misspelt by one letter ("Ethopia")
+        self._one_word: dict[str, str] = {}
+        for key, entries in kb.lexicon.items():
+            codes = {e.code for e in entries if e.kind == "country" and e.via == "name"}
+            if " " not in key and len(key) >= MISSPELT_MIN and len(codes) == 1:
+                self._one_word[key] = codes.pop()
 
     def add(self, s: Sentence, found: list[Match]) -> list[Match]:
         """Add the places the gazetteer knows and the knowledge base does not ("Kherson",
@@ -75,6 +82,11 @@ class PlaceNames:
             if place is None and b - a > 2:
                 place, salience = self._lookup(s.span_text(a, b - 1), named)  # "... State"
             if place is None:
+                code = self._misspelt(tokens, a, b, labels)
+                if code is not None:
+                    entry = Entry(kind="country", name=self.kb.country_name(code) or code,
+                                  code=code, wikidata=self.kb.country_qid(code), via="place")  # fmt: skip
+                    out.append(Match(a, b, (entry,)))
                 continue
             weak = (
                 labels & PERSON_LABELS
@@ -143,9 +155,50 @@ class PlaceNames:
         self._cache[key] = (place, best)
         return place, best
 
+    def _misspelt(self, tokens, a: int, b: int, labels: set) -> str | None:
+        """The country of a one-word proper noun one letter away from exactly one
+        country's name ("Ethopia", "Phillipines") that the parser does not take for a
+        person's name, no place or person of that name being known."""
+        if b - a != 1 or "PERSON" in labels or not tokens[a].text.isalpha():
+            return None
+        key = token_key(tokens[a].text)
+        if len(key) < MISSPELT_MIN or key in self.kb.surnames:
+            return None
+        codes = {
+            code
+            for name, code in self._one_word.items()
+            if name[0] == key[0]
+            and abs(len(name) - len(key)) <= 1
+            and key != name + "s"  # "the Americas": another place
+            and _one_edit(name, key)
+        }
+        return codes.pop() if len(codes) == 1 else None
+
     def _locative(self, s: Sentence, h: int) -> bool:
         t = s.tokens[h]
         if t.dep != "pobj":
             return False
         prep = s.tokens[t.head].text.lower()
         return prep in self.words.locative_preps or prep in self.words.context_preps
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped, changed or two swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) != len(a) + 1:
+        return False
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i:] == b[i + 1 :]
