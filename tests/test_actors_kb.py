@@ -199,3 +199,20 @@ def test_resolution_word_lists_name_known_sectors(kb):
     assert {w.upper() for w in kb.words.placeless_sectors} <= set(kb.sector_codes)
     assert "of" in kb.words.quantity_preps
     assert kb.words.pair_leaders <= kb.words.pair_people
+
+
+def test_territory_is_its_former_state_before_independence(kb):
+    assert kb.state_on("SSD", dt.date(2011, 7, 8)) == "SDN"
+    assert kb.state_on("SSD", dt.date(2011, 7, 9)) == "SSD"
+    assert kb.state_on("FRA", dt.date(1990, 1, 1)) == "FRA"
+
+
+def test_user_country_part_of_needs_its_independence_day(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "countries:\n  - {code: RUR, name: Ruritania}\n"
+        "  - {code: NRR, name: North Ruritania, part_of: RUR}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ActorDataError, match=r"mine\.yaml:3: part_of and independent"):
+        ActorKB.load(user_files=[f])

@@ -367,7 +367,9 @@ def _code(value, path, line, what="code", length: tuple[int, int] = (3, 15)) -> 
 
 # --------------------------------------------------------------------------- sections
 
-COUNTRY_KEYS = ("code", "name", "names", "adj", "capitals", "seats", "wikidata")
+COUNTRY_KEYS = (
+    "code", "name", "names", "adj", "capitals", "seats", "wikidata", "part_of", "independent"
+)  # fmt: skip
 
 
 def _load_countries(b: _Builder, items, path, user: bool, override) -> None:
@@ -379,6 +381,15 @@ def _load_countries(b: _Builder, items, path, user: bool, override) -> None:
             raise ActorDataError(path, line, "country without a name")
         qid = item.get("wikidata")
         b.countries[code] = {"name": name, "wikidata": qid}
+        if item.get("part_of") or item.get("independent"):
+            # "Juba" in 2005 is in Sudan: the state a territory belonged to until a day
+            since = _date(item.get("independent"), path, line)
+            if since is None or not item.get("part_of"):
+                raise ActorDataError(path, line, "part_of and independent go together")
+            b.countries[code]["part_of"] = (
+                _code(item["part_of"], path, line, length=(3, 3)),
+                since,
+            )
         base = Entry("country", name, code=code, wikidata=qid, via="name", user=user)
         for phrase in [name, *_list(item.get("names"), path, line, "names")]:
             b.add(phrase, base, override=override)
@@ -687,6 +698,15 @@ class ActorKB:
     def country_name(self, code: str | None) -> str | None:
         info = self.countries.get(code or "") or self.regions.get(code or "")
         return info["name"] if info else None
+
+    def state_on(self, code: str, day: dt.date) -> str:
+        """The state a country's territory belonged to on ``day`` (``part_of`` before
+        ``independent``): SSD places are SDN before 2011-07-09; else the code itself."""
+        info = self.countries.get(code)
+        while info and "part_of" in info and day < info["part_of"][1]:
+            code = info["part_of"][0]
+            info = self.countries.get(code)
+        return code
 
     def country_qid(self, code: str | None) -> str | None:
         info = self.countries.get(code or "") or self.regions.get(code or "")

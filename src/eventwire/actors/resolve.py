@@ -54,6 +54,7 @@ from eventwire.actors.state import (
     own_countries,
     people_word,
     sector_pos_ok,
+    state_on,
     title_of,
     unknown_owner,
 )
@@ -140,6 +141,7 @@ class ActorResolver:
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
             own_countries(sentence, mentions, self.words, self._placed)  # "police beat students"
+            mentions = [state_on(self.kb, m, day) for m in mentions]  # "Juba" in 2004
             if mentions:
                 out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
         ranked = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if c in kb.countries]

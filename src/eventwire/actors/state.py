@@ -254,3 +254,17 @@ def unknown_owner(s, span, covered) -> bool:
     return any(
         s.tokens[i].dep == "poss" and s.tokens[i].pos == "PROPN" and i not in covered for i in span
     )
+
+
+def state_on(kb, m: ActorMention, day) -> ActorMention:
+    """The mention coded with the state its country belonged to on the day
+    (countries.yaml ``part_of``): "Juba" in 2004 is SDN."""
+    a = m.actor
+    state = kb.state_on(a.country, day) if a.country and day else a.country
+    if state == a.country:
+        return m
+    code = state + a.code[3:] if a.code.startswith(a.country) else a.code
+    changes = {"country": state, "code": code}
+    if a.name == kb.country_name(a.country):  # the territory itself
+        changes.update(name=kb.country_name(state), wikidata=kb.country_qid(state))
+    return replace(m, actor=replace(a, **changes))
