@@ -21,6 +21,11 @@ SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
 TIME_FRAME_PREPS = frozenset({"during", "after", "before", "since", "amid", "following"})
 
 
+# dependencies that stay inside an act's own phrases (no subject, no clause of its own)
+OWN_PHRASE = frozenset({"dobj", "prep", "pobj", "xcomp", "conj", "compound", "amod"})
+PHRASE_DEPTH = 6
+
+
 class Arguments:
     """Role and mention look-ups over a parsed sentence."""
 
@@ -385,12 +390,33 @@ class Arguments:
             objs = [c for v in verbs for c in self.children[v] if self.tokens[c].dep == "dobj"]
             # "fired shells at targets in Jericho": the place of what the act is aimed at
             heads.extend(objs + [j for h in [m.head, *objs] for j in self.prep_objects(h, None)])
+        out = self._placed_in(dict.fromkeys(heads))
+        if not out:
+            # "took steps to enhance freedoms and tolerance in Sudan": deeper in the
+            # act's own phrases, not in another clause
+            out = self._placed_in(j for m in matches for j in self._own_phrases(m.head))
+        return out
+
+    def _placed_in(self, heads) -> list[ActorMention]:
         out: list[ActorMention] = []
-        for h in dict.fromkeys(heads):
+        for h in heads:
             for t in self.prep_objects(h, "in"):
                 for x in self.actors_of([t]):
                     if x.actor.country and not x.actor.sector and not_in(x, out):
                         out.append(x)
+        return out
+
+    def _own_phrases(self, v: int, depth: int = PHRASE_DEPTH) -> list[int]:
+        """Words under ``v`` reached through its objects, phrases, infinitives and
+        conjoined verbs, not through a subject or a clause of its own."""
+        out, todo = [], [(v, 0)]
+        while todo:
+            i, d = todo.pop()
+            out.append(i)
+            if d < depth:
+                todo.extend(
+                    (c, d + 1) for c in self.children[i] if self.tokens[c].dep in OWN_PHRASE
+                )
         return out
 
     def condition_subjects(self, verbs: list[int], conditional) -> list[int]:
