@@ -66,6 +66,11 @@ class Factuality:
                     cur = parent
                     continue
             if dep in CONTINUE:
+                if dep == "prep" and ptok.pos == "ADJ" and steps == 2:
+                    # "capable of launching raids": the adjective governs through "of"
+                    cue = self._governor(sentence, parent, "xcomp")
+                    if cue:
+                        found.add(cue)
                 if dep == "prep" and self._purpose(sentence, cur, parent, steps):
                     # "will visit Paris on Tuesday for talks": the talks are to come
                     outer = self.modality(sentence, parent)
