@@ -459,6 +459,28 @@ class Arguments:
                         out.append(g)
         return out
 
+    def addressees(self, m) -> list[int]:
+        """Whom a demand or warning is addressed to when its clause speaks of them by a
+        pronoun ("issued a reminder to Iraq that it must cooperate", "told Iran that it
+        must stop"): the "to" phrase or object of the trigger words."""
+        heads = [m.head, *m.extra, *((m.noun,) if m.noun is not None else ())]
+        objs = [c for h in heads for c in self.children[h] if self.tokens[c].dep == "dobj"]
+        pronoun = any(
+            self.tokens[g].tag in PRONOUN_TAGS
+            for h in heads + objs
+            for c in self.children[h]
+            if self.tokens[c].dep == "ccomp"
+            or (
+                self.tokens[c].dep == "acl" and any(self.low(k) == "that" for k in self.children[c])
+            )
+            for g in self.children[c]
+            if self.tokens[g].dep in SUBJ
+        )
+        if not pronoun:
+            return []
+        to = [o for h in heads for o in self.prep_objects(h, "to")]
+        return to or [o for o in objs if o in self.mention_at]
+
     def own_side(self, i: int) -> bool:
         """A pronoun, or a phrase owned by one ("its troops"): the speaker's own side."""
         return self.tokens[i].tag in PRONOUN_TAGS or any(

@@ -445,6 +445,8 @@ class Coder:
             # "demanded that Japan release ...", "its demand that Serbia withdraw": the
             # complement clause's subject, whether or not its verb codes an event
             tgt = [x for x in s.actors_of(s.clause_subjects(s.content_heads(m))) if not_in(x, src)]
+            if not tgt:  # "reminded Iraq that it must cooperate": the one addressed
+                tgt = [x for x in s.actors_of(s.addressees(m)) if not_in(x, src)]
             asked = bool(tgt)
         # nearest absorbed event first: it is the one the demand or promise is about
         for inner in sorted(m.absorbed, key=lambda x: s.depth_below(x.head, m.head)):
