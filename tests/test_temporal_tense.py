@@ -61,6 +61,15 @@ def test_reporting_clause_after_a_comma_is_not_the_tense(guess):
     assert guess.from_text(text, *_at(text, "Friday")) == 1
 
 
+def test_fronted_time_phrase_takes_the_main_clause_verb(guess):
+    text = (
+        "In January, a week after the anniversary of the ceasefire, a car bomb killed two guards."
+    )
+    assert guess.from_text(text, *_at(text, "January")) == -1
+    text = "In January, a week after the anniversary of the ceasefire, the two sides will meet."
+    assert guess.from_text(text, *_at(text, "January")) == 1
+
+
 def test_from_parse_uses_the_governing_verb(guess, parse):
     text = "The king said on Monday that he will visit Paris on Friday."
     sent = parse(text).sentences[0]

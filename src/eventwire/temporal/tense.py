@@ -13,6 +13,7 @@ from eventwire.records import Sentence
 from eventwire.temporal.resources import TemporalResources
 
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
+FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
@@ -207,7 +208,19 @@ class TenseGuesser:
                 if d < best[0]:
                     best = (d, s)
                 break
+        if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
+            # "In January, a week after the anniversary, a bombing killed ...": a time set
+            # before the main clause takes that clause's verb, wherever it comes
+            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
+
+    def _main_clause(self, words: list[str]) -> int:
+        """The first tense cue of the words after a fronted time phrase."""
+        for d, w in enumerate(words):
+            s = self._cue(w)
+            if s and not (d and words[d - 1].lower() in self.determiners):
+                return s
+        return 0
 
     def _until_deadline(self, left: list[str]) -> bool:
         """ "until" right before the expression (``left``: the words before it, nearest
