@@ -49,6 +49,7 @@ class Anchorer:
         links = "|".join(re.escape(w) for w in data.get("range_link", ()))
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
         self.span_years = int(data.get("vague_span_years", 1))
+        self.plan_days = int(data.get("plan_reference_days", 0))
         self.perfect_aux = frozenset(w.lower() for w in data.get("perfect_auxiliaries", ()))
         self.when_words = frozenset(w.lower() for w in data.get("time_clause_words", ()))
         purpose = data.get("purpose") or {}
@@ -208,10 +209,38 @@ class Anchorer:
             return EventDate(dct, until, precision, self._text(sentence, tx, prep), tx.value, basis)
         return EventDate(begin, until, precision, self._text(sentence, tx, prep), tx.value, basis)
 
+    def _plan_made(
+        self, sentence: Sentence, head: int, timexes: list[TimeExpr], dct: dt.date
+    ) -> EventDate | None:
+        """A plan made long before the article ("In 2003 Blair decided to send troops"):
+        the time on a verb governing the planned event, when it ends more than
+        ``plan_reference_days`` before the document date; the event is still to come
+        from then, within ``vague_span_years``."""
+        if self.plan_days <= 0:
+            return None
+        above, cur = set(), head
+        for _ in range(8):
+            nxt = sentence.tokens[cur].head
+            if nxt == cur:
+                break
+            above.add(nxt)
+            cur = nxt
+        for tx in timexes:
+            if not (sentence.start <= tx.start < sentence.end):
+                continue
+            gov, _ = self._governor(sentence, tx)
+            iv = self._interval(tx, dct)
+            if gov in above and iv is not None and (dct - iv[1]).days > self.plan_days:
+                return EventDate(iv[0], add_years(iv[1], self.span_years), "year", None,
+                                 "FUTURE_REF", "relative")  # fmt: skip
+        return None
+
     def _vague_past(self, sentence: Sentence, head: int) -> bool:
         toks = sentence.tokens
         kids = sentence.children[head] if sentence.children else ()
-        words = [toks[k].text.lower() for k in kids]
+        # "had met before", "in the past"; not a clause's subordinator ("before the
+        # cabinet is formed", "before it is too late")
+        words = [toks[k].text.lower() for k in kids if toks[k].dep != "mark"]
         if toks[head].tag in PAST_TAGS and any(
             toks[k].dep == "mark" and toks[k].text.lower() in self.since_words for k in kids
         ):
@@ -220,7 +249,8 @@ class Anchorer:
             grand = [toks[j].text.lower() for j in sentence.children[k]]
             if toks[k].dep == "advcl" and self.since_words & set(grand):
                 return True  # "since the invasion began": ongoing, start unknown
-            words.extend(grand)  # "in the past": a preposition with a vague object
+            if toks[k].dep == "prep":
+                words.extend(grand)  # "in the past": a preposition with a vague object
         return any(w in self.past_words for w in words)
 
     def _same_occasion(
@@ -301,6 +331,9 @@ class Anchorer:
             same = self._same_occasion(sentence, dct, context)
             if same is not None:
                 return same
+            made = self._plan_made(sentence, head, timexes, dct)
+            if made is not None:
+                return made
             later = add_years(dct, self.span_years)
             return EventDate(dct, later, "year", None, "FUTURE_REF", "relative")
         if self._vague_past(sentence, head):
