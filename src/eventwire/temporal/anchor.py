@@ -247,7 +247,11 @@ class Anchorer:
             return True  # "(his first trip) since Russia sent troops": before, date unknown
         for k in kids:
             grand = [toks[j].text.lower() for j in sentence.children[k]]
-            if toks[k].dep == "advcl" and self.since_words & set(grand):
+            if (
+                toks[k].dep == "advcl"
+                and self.since_words & set(grand)
+                and not sentence.infinitive(head)  # "the first leader to visit since ..."
+            ):
                 return True  # "since the invasion began": ongoing, start unknown
             if toks[k].dep == "prep":
                 words.extend(grand)  # "in the past": a preposition with a vague object
