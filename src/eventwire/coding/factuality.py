@@ -79,7 +79,7 @@ class Factuality:
                 if dep == "nsubj" and cur in nouns:
                     # "Xi's visit ... will focus on": the noun's own clause
                     self._local_cues(sentence, parent, found, False)
-                if dep == "conj":
+                if dep == "conj" and not self._own_clause(sentence, cur):
                     self._local_cues(sentence, parent, found, self._reported(sentence, parent))
                 if dep == "advcl":
                     self._conditional(sentence, parent, found)
@@ -97,6 +97,13 @@ class Factuality:
         if not found:
             return "occurred"
         return max(found, key=RANK.__getitem__)
+
+    @staticmethod
+    def _own_clause(sentence: Sentence, v: int) -> bool:
+        """A conjoined verb with its own subject and auxiliary ("fire could be heard, and
+        mortars were launched"): the first verb's modal does not reach it."""
+        deps = {sentence.tokens[c].dep for c in sentence.children[v]}
+        return bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"aux", "auxpass"})
 
     def _purpose(self, sentence: Sentence, prep: int, verb: int, steps: int) -> bool:
         """``prep`` is a purpose preposition of a movement or meeting verb, reached

@@ -209,6 +209,20 @@ class Anchorer:
             return EventDate(dct, until, precision, self._text(sentence, tx, prep), tx.value, basis)
         return EventDate(begin, until, precision, self._text(sentence, tx, prep), tx.value, basis)
 
+    def _names_a_thing(self, sentence, tx: TimeExpr, head: int, gov, prep) -> bool:
+        """A year or date inside the name of a thing the event is done to ("appealed the
+        2004 Oil Spill Act"): a modifier of another noun, with no preposition."""
+        if gov is None or gov == head or prep is not None:
+            return False
+        toks = sentence.tokens
+        inside = self._tokens_of(sentence, tx)
+        top = next((i for i in inside if toks[i].head not in inside), None)
+        return (
+            top is not None
+            and toks[top].dep in NAME_MODIFIER_DEPS
+            and toks[gov].pos in ("NOUN", "PROPN")
+        )
+
     def _plan_made(
         self, sentence: Sentence, head: int, timexes: list[TimeExpr], dct: dt.date
     ) -> EventDate | None:
@@ -238,9 +252,9 @@ class Anchorer:
     def _vague_past(self, sentence: Sentence, head: int) -> bool:
         toks = sentence.tokens
         kids = sentence.children[head] if sentence.children else ()
-        # "had met before", "in the past"; not a clause's subordinator ("before the
-        # cabinet is formed", "before it is too late")
-        words = [toks[k].text.lower() for k in kids if toks[k].dep != "mark"]
+        # "had met before", "in the past"; not a phrase's or clause's head word ("before
+        # the summit", "before the cabinet is formed", "before it is too late")
+        words = [toks[k].text.lower() for k in kids if toks[k].dep in ADVERB_DEPS]
         if toks[head].tag in PAST_TAGS and any(
             toks[k].dep == "mark" and toks[k].text.lower() in self.since_words for k in kids
         ):
@@ -314,6 +328,8 @@ class Anchorer:
             if not (sentence.start <= tx.start < sentence.end):
                 continue
             gov, prep = self._governor(sentence, tx)
+            if self._names_a_thing(sentence, tx, head, gov, prep):
+                continue
             score = self._score(sentence, head, gov, modality in ("planned", "possible"))
             if self._when_clause(sentence, head, tx, gov):
                 score = max(score, 2)
@@ -347,6 +363,8 @@ class Anchorer:
 
 
 PAST_TAGS = frozenset({"VBD", "VBN"})
+ADVERB_DEPS = frozenset({"advmod", "npadvmod"})
+NAME_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 
 
 def _past(sentence: Sentence, head: int, perfect_aux: frozenset[str]) -> bool:
