@@ -383,6 +383,9 @@ def _past(sentence: Sentence, head: int, perfect_aux: frozenset[str]) -> bool:
     if tok.tag == "VBD":
         return True
     auxes = [toks[c] for c in sentence.children[cur] if toks[c].dep in ("aux", "auxpass")]
+    if not auxes and tok.dep == "conj" and tok.head != cur:
+        # "were hit deliberately or caught in crossfire": the first verb's auxiliaries
+        auxes = [toks[c] for c in sentence.children[tok.head] if toks[c].dep in ("aux", "auxpass")]
     if any(a.tag == "VBD" for a in auxes):
         return True
     # a perfect: "may have attacked", "could have met"
