@@ -179,3 +179,12 @@ def test_coordination_that_leaves_no_phrase_after_the_split_does_not_fail(parse)
     ):
         actors = resolver.resolve(parse(text, "1987-03-02"))
         assert all(m.token_start < m.token_end for m in actors.mentions(0))
+
+
+def test_rank_inside_a_company_name_is_not_an_officer(parse, resolvers):
+    parsed = parse("General Electric Co declined comment on rumours of a purchase.")
+    ents = [e.label for e in parsed.sentences[0].entities if "General" in e.text]
+    if ents != ["ORG"]:
+        pytest.skip("the parser does not read the company as an organisation")
+    actors = resolvers(()).resolve(parsed)
+    assert all(m.actor.sector != "MIL" for m in actors.mentions(0))

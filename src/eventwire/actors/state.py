@@ -10,6 +10,7 @@ from eventwire.actors.kb import Entry, Match
 from eventwire.records import Actor, ActorMention, Sentence
 
 LEADER_KINDS = frozenset({"head_of_state", "head_of_government"})  # office kinds of people.yaml
+NAME_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 
 
 class ArticleActors:
@@ -128,6 +129,11 @@ def clear_leader(counts: Counter) -> str | None:
 
 
 def sector_pos_ok(s: Sentence, m: Match, e: Entry) -> bool:
+    if e.person and any(
+        x.label in NAME_LABELS and x.token_start <= m.start and m.end < x.token_end
+        for x in s.entities
+    ):
+        return False  # "General Electric", "General Agreement on Tariffs": a name's word
     last = s.tokens[m.end - 1]
     if last.pos in ("NOUN", "PROPN", "X"):
         return True
