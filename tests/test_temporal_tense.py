@@ -70,6 +70,13 @@ def test_fronted_time_phrase_takes_the_main_clause_verb(guess):
     assert guess.from_text(text, *_at(text, "January")) == 1
 
 
+def test_since_points_to_the_past_whatever_the_verb(guess, parse):
+    text = "NATO warplanes will keep bombing the coast, as they have since late March."
+    assert guess.from_text(text, *_at(text, "late March")) == -1
+    sent = parse(text).sentences[0]
+    assert guess.from_parse(sent, *_at(text, "late March")) == -1
+
+
 def test_from_parse_uses_the_governing_verb(guess, parse):
     text = "The king said on Monday that he will visit Paris on Friday."
     sent = parse(text).sentences[0]

@@ -63,6 +63,7 @@ class TenseGuesser:
         self.be_forms = res.words("be_forms")
         self.present_be = res.words("present_be")
         self.until = res.words("deadline_until")
+        self.since = res.words("since_past")
         self.by = res.words("deadline_by")
         self.by_modals = res.words("deadline_by_modals")
         self.deadline_verbs = res.words("deadline_verbs")
@@ -131,7 +132,10 @@ class TenseGuesser:
         return 0
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
-        if self._until_deadline(_WORD.findall(sentence.text[: start - sentence.start])[::-1]):
+        left = _WORD.findall(sentence.text[: start - sentence.start])[::-1]
+        if left and left[0].lower() in self.since:
+            return -1  # "has been bombarding Libya since late March"
+        if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
         if v is None:
@@ -158,6 +162,8 @@ class TenseGuesser:
         rw = _WORD.findall(right)[:8]
         best = (99, 0)
         firm = False
+        if lw and lw[0].lower() in self.since:
+            return -1  # "since late March"
         if self._until_deadline(lw):
             return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         for d, w in enumerate(lw):
