@@ -48,7 +48,12 @@ class Factuality:
                 break
             dep = tok.dep
             ptok = toks[parent]
-            if dep in GOVERNED or (dep == "nsubj" and ptok.pos == "VERB" and ptok.tag == "VBN"):
+            if dep in GOVERNED or (
+                dep == "nsubj"
+                and ptok.pos == "VERB"
+                and ptok.tag == "VBN"
+                and not self._perfect(sentence, parent)
+            ):
                 if dep == "ccomp" and ptok.lemma.lower() in self.cues.speech_verbs:
                     break  # reported speech: the saying does not colour the event
                 cue = self._governor(sentence, parent, dep)
@@ -97,6 +102,14 @@ class Factuality:
         if not found:
             return "occurred"
         return max(found, key=RANK.__getitem__)
+
+    @staticmethod
+    def _perfect(sentence: Sentence, v: int) -> bool:
+        """``v`` is an active perfect ("attacks have halted production"): its subject is
+        the doer, not something the verb governs."""
+        toks = sentence.tokens
+        auxes = [toks[c] for c in sentence.children[v] if toks[c].dep in ("aux", "auxpass")]
+        return bool(auxes) and auxes[-1].lemma.lower() == "have"
 
     @staticmethod
     def _own_clause(sentence: Sentence, v: int) -> bool:
