@@ -103,6 +103,16 @@ class Factuality:
             return "occurred"
         return max(found, key=RANK.__getitem__)
 
+    def _denying(self, sentence: Sentence, subj: int) -> bool:
+        words = self.cues.subject_negation
+        toks = sentence.tokens
+        if toks[subj].text.lower() in words:
+            return True
+        return any(
+            toks[k].dep in ("det", "preconj") and toks[k].text.lower() in words
+            for k in sentence.children[subj]
+        )
+
     @staticmethod
     def _perfect(sentence: Sentence, v: int) -> bool:
         """``v`` is an active perfect ("attacks have halted production"): its subject is
@@ -113,10 +123,11 @@ class Factuality:
 
     @staticmethod
     def _own_clause(sentence: Sentence, v: int) -> bool:
-        """A conjoined verb with its own subject and auxiliary ("fire could be heard, and
-        mortars were launched"): the first verb's modal does not reach it."""
+        """A conjoined verb with its own subject ("fire could be heard, and mortars were
+        launched", "may have vetoed, but Moscow supports"): the first verb's modal does
+        not reach it."""
         deps = {sentence.tokens[c].dep for c in sentence.children[v]}
-        return bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"aux", "auxpass"})
+        return bool(deps & {"nsubj", "nsubjpass"})
 
     def _purpose(self, sentence: Sentence, prep: int, verb: int, steps: int) -> bool:
         """``prep`` is a purpose preposition of a movement or meeting verb, reached
@@ -149,6 +160,8 @@ class Factuality:
         for c in sentence.children[v]:
             t = sentence.tokens[c]
             low, lemma = t.text.lower(), t.lemma.lower()
+            if t.dep in ("nsubj", "nsubjpass") and self._denying(sentence, c):
+                found.add("negated")  # "Neither Russia nor China attended"
             if t.dep == "neg" and (low in self.cues.negation or lemma in self.cues.negation):
                 found.add("negated")
             elif t.dep in ("aux", "auxpass") or (t.dep == "advmod" and t.tag == "MD"):

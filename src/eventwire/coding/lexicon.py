@@ -158,6 +158,7 @@ class ModalityCues:
     speech_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
+    subject_negation: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -472,4 +473,5 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         speech_nouns=_words(doc.get("speech_nouns"), name, "speech_nouns"),
         topic_verbs=_words(doc.get("topic_verbs"), name, "topic_verbs"),
         background_clauses=_words(doc.get("background_clauses"), name, "background_clauses"),
+        subject_negation=_words(doc.get("subject_negation"), name, "subject_negation"),
     )
