@@ -124,9 +124,18 @@ class Factuality:
     @staticmethod
     def _own_clause(sentence: Sentence, v: int) -> bool:
         """A conjoined verb with its own subject ("fire could be heard, and mortars were
-        launched", "may have vetoed, but Moscow supports"): the first verb's modal does
-        not reach it."""
-        deps = {sentence.tokens[c].dep for c in sentence.children[v]}
+        launched", "may have vetoed, but Moscow supports") or in a finite past tense
+        ("could not be built ..., and condemned"): the first verb's modal does not reach
+        it."""
+        toks = sentence.tokens
+        deps = {toks[c].dep for c in sentence.children[v]}
+        if toks[v].tag == "VBD":
+            return True  # "could not be built ..., and condemned": a finite past of its own
+        if toks[v].tag == "VBN" and "dobj" in deps:
+            # a participle with an object is active: it cannot share a passive's modal
+            head_deps = {toks[c].dep for c in sentence.children[toks[v].head]}
+            if "auxpass" in head_deps:
+                return True
         return bool(deps & {"nsubj", "nsubjpass"})
 
     def _purpose(self, sentence: Sentence, prep: int, verb: int, steps: int) -> bool:
