@@ -51,6 +51,7 @@ from eventwire.actors.state import (
     Parts,
     clear_leader,
     entry_country,
+    named_person,
     own_countries,
     people_word,
     sector_pos_ok,
@@ -394,6 +395,7 @@ class ActorResolver:
                 p.person = e
                 p.person_words = m.end - m.start
                 p.person_span = range(m.start, m.end)
+                p.person_options = tuple(x for x in m.entries if x.kind == "person")
             elif e.kind == "org":
                 p.orgs.append(e)
             elif e.kind in ("country", "capital", "region"):
@@ -410,6 +412,10 @@ class ActorResolver:
                 p.former = p.former or m.start < h
             elif e.kind == "honorific":
                 p.honorific = True
+        if len(p.person_options) > 1:
+            p.person = named_person(
+                p.person_options, [c for c, _ in p.countries] + p.ctx_countries, day
+            )
         return p
 
     def _code_phrase(self, s: Sentence, h: int, span: list[int], by_token, doc: Doc):

@@ -80,6 +80,7 @@ class Parts:
     person: Entry | None = None
     person_words: int = 0
     person_span: range = range(0)
+    person_options: tuple = ()  # people who share the name ("King Abdullah")
     orgs: list[Entry] = field(default_factory=list)
     countries: list[tuple[str, Entry]] = field(default_factory=list)  # (code, entry) in span
     ctx_countries: list[str] = field(default_factory=list)
@@ -274,3 +275,18 @@ def state_on(kb, m: ActorMention, day) -> ActorMention:
     if a.name == kb.country_name(a.country):  # the territory itself
         changes.update(name=kb.country_name(state), wikidata=kb.country_qid(state))
     return replace(m, actor=replace(a, **changes))
+
+
+def named_person(options, countries, day) -> Entry:
+    """Of people who share a name ("King Abdullah"), the one serving a country the
+    phrase names ("of Jordan"), else the only one in office on the day, else the first."""
+
+    def country(e):
+        role = e.ref.role_on(day) if day else None
+        return role.country if role else None
+
+    for e in options:
+        if country(e) in countries:
+            return e
+    serving = [e for e in options if country(e)]
+    return serving[0] if len(serving) == 1 else options[0]
