@@ -79,6 +79,7 @@ from eventwire.actors.syntax import (
 )
 from eventwire.records import Actor, ActorMention, ParsedArticle, Sentence
 
+ACRONYM_MAX = 3  # an all-capital word this short is an acronym, not a surname
 INNER_DEPS = frozenset(
     {"compound", "flat", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "appos",
      "quantmod", "predet", "nn", "prt", "aux", "cc"}
@@ -735,11 +736,14 @@ class ActorResolver:
         return Actor(text, person.name, c, sec, code, person.wikidata) if code else None
 
     def _known_name(self, s: Sentence, span, h, doc: Doc) -> Actor | None:
+        caps = headline(s)
         keys = [
-            token_key(s.tokens[i].text)
+            token_key(t.text)
             for i in span
-            if s.tokens[i].pos == "PROPN" and s.tokens[i].ent_type not in TIME_LABELS
-        ]  # "in May" is a month, not Theresa May
+            if (t := s.tokens[i]).pos == "PROPN"
+            and t.ent_type not in TIME_LABELS  # "in May" is a month, not Theresa May
+            and (caps or not (t.text.isupper() and len(t.text) <= ACRONYM_MAX))  # "UN", not Un
+        ]
         for key in reversed(keys):
             if key in doc.names:
                 return doc.names[key]
