@@ -56,6 +56,7 @@ from eventwire.actors.state import (
     people_word,
     sector_pos_ok,
     state_on,
+    surnames_only,
     title_of,
     unknown_owner,
 )
@@ -747,7 +748,7 @@ class ActorResolver:
         for key in reversed(keys):
             if key in doc.names:
                 return doc.names[key]
-        for key in reversed(keys):
+        for key in reversed(surnames_only(s, span, keys)):
             person = self.kb.person_by_surname(key, doc.day)
             if person is not None:
                 role = person.role_on(doc.day)

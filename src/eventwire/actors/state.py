@@ -290,3 +290,28 @@ def named_person(options, countries, day) -> Entry:
             return e
     serving = [e for e in options if country(e)]
     return serving[0] if len(serving) == 1 else options[0]
+
+
+def surnames_only(s: Sentence, span, keys: list[str]) -> list[str]:
+    """The keys that stand alone as a surname: not after a given name ("Bob Graham" is
+    not the Graham we know) nor inside an organisation's name ("Fox News")."""
+    from eventwire.actors.kb import token_key
+
+    out = []
+    for i in span:
+        t = s.tokens[i]
+        key = token_key(t.text)
+        if key not in keys or t.text.endswith("."):
+            continue  # "Sen. Bob Graham": an abbreviated title, not Hun Sen
+        before = s.tokens[i - 1] if i > 0 else None
+        if before is not None and before.pos == "PROPN" and before.ent_type == "PERSON":
+            continue
+        if any(
+            e.label in NAME_LABELS
+            and e.token_start <= i < e.token_end
+            and e.token_end - e.token_start > 1
+            for e in s.entities
+        ):
+            continue
+        out.append(key)
+    return out
