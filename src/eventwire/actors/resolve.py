@@ -743,6 +743,7 @@ class ActorResolver:
             for i in span
             if (t := s.tokens[i]).pos == "PROPN"
             and t.ent_type not in TIME_LABELS  # "in May" is a month, not Theresa May
+            and t.text[:1].isupper()  # "the UN rights council" is not "the National Council"
             and (caps or not (t.text.isupper() and len(t.text) <= ACRONYM_MAX))  # "UN", not Un
         ]
         for key in reversed(keys):
