@@ -753,12 +753,22 @@ class ActorKB:
                     if ok:
                         best = Match(i, j + 1, ok)
                 j += 1
+            if best is not None and out and out[-1].end == i and _after_honorific(out[-1], best):
+                best = None  # "Mr Hague": a surname, not the city
             if best is not None:
                 out.append(best)
                 i = best.end
             else:
                 i += 1
         return out
+
+
+def _after_honorific(before: Match, m: Match) -> bool:
+    """``m`` names only places and comes right after a courtesy title ("Mr Hague")."""
+    places = ("country", "capital", "seat", "region")
+    return any(e.kind == "honorific" for e in before.entries) and all(
+        e.kind in places for e in m.entries
+    )
 
 
 KIND_ORDER = {
