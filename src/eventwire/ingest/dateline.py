@@ -76,6 +76,7 @@ class DatelineParser:
                 self._agency_names[alias.casefold()] = entry["name"]
         self._lowercase = frozenset(w.casefold() for w in data.get("lowercase_words", []))
         self._not_places = frozenset(w.casefold() for w in data.get("not_places", []))
+        self._headline_max = int(data.get("headline_max_chars", 0))
         originals = [a for e in data["agencies"] for a in [e["name"], *e.get("aliases", [])]]
         fragments = dict(data.get("fragments", {}))
         fragments["agency"] = _words_regex(
@@ -173,8 +174,29 @@ class DatelineParser:
     # ------------------------------------------------------------------ parsing
 
     def find_dateline(self, text: str):
-        """``(places, agencies, (start, end), rule_id)`` of a leading dateline, or None."""
-        start = len(text) - len(text.lstrip())
+        """``(places, agencies, (start, end), rule_id)`` of a leading dateline, or None.
+
+        A first line in capitals with no closing stop ("FUNARO REJECTS UK PLAN") is a
+        headline: the dateline may open the next line, and the span then covers both."""
+        found = self._dateline_at(text, len(text) - len(text.lstrip()))
+        if found is None and self._headline_max:
+            start = len(text) - len(text.lstrip())
+            line_end = text.find("\n", start)
+            line = text[start:line_end] if line_end > 0 else ""
+            letters = [c for c in line if c.isalpha()]
+            if (
+                0 < len(line) <= self._headline_max
+                and len(letters) >= 2
+                and all(c.isupper() for c in letters)
+                and not line.rstrip().endswith((".", "!", "?"))
+            ):
+                found = self._dateline_at(text, line_end + 1 + _lead_space(text[line_end + 1 :]))
+                if found is not None:
+                    names, agencies, (_, end), rule_id = found
+                    found = names, agencies, (start, end), rule_id
+        return found
+
+    def _dateline_at(self, text: str, start: int):
         head = text[start : start + _HEAD_WINDOW]
         for rule in self.datelines:
             m = rule.regex.match(head)
@@ -278,3 +300,7 @@ def _cap(word: str) -> str:
 
 def _group(m: re.Match, name: str) -> str | None:
     return m.group(name) if name in m.re.groupindex else None
+
+
+def _lead_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
