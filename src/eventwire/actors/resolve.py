@@ -575,7 +575,8 @@ class ActorResolver(Coreference):
                 return None
 
         # 6. "the president", "the ministry": the last one named in this article
-        if country is None and not name_text and title is not None:
+        if country is None and not name_text and title is not None and not p.ctx_countries:
+            # (not "the Bank of Japan" after "the Bank of France")
             earlier = doc.titles.get(title.term) or doc.titles.get(title.term.split()[-1])
             if earlier is not None and not plural(s, h):
                 actor = replace(earlier, text=text)
