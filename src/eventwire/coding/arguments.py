@@ -589,3 +589,15 @@ class Arguments:
 def not_in(x: ActorMention, others: list[ActorMention]) -> bool:
     """``x`` is none of ``others`` (the same mention object)."""
     return all(x is not y for y in others)
+
+
+def own_state(x: ActorMention, src: list[ActorMention]) -> bool:
+    """``x`` and a source are both the state of one country ("warned that Moscow would
+    retaliate" said by a Russian envoy): the speaker's side, not the one threatened."""
+    a = x.actor
+    state = (None, "GOV")  # not "rebels demanded that the Turkish government ..."
+    return (
+        bool(a.country)
+        and a.sector in state
+        and any(y.actor.country == a.country and y.actor.sector in state for y in src)
+    )

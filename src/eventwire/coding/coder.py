@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from eventwire.coding.arguments import PASSIVE_SUBJ, TIME_FRAME_PREPS, not_in
+from eventwire.coding.arguments import PASSIVE_SUBJ, TIME_FRAME_PREPS, not_in, own_state
 from eventwire.coding.clauses import Clauses
 from eventwire.coding.factuality import Factuality
 from eventwire.coding.lexicon import Lexicon, Pattern
@@ -444,7 +444,11 @@ class Coder:
         if not tgt and p.absorb:
             # "demanded that Japan release ...", "its demand that Serbia withdraw": the
             # complement clause's subject, whether or not its verb codes an event
-            tgt = [x for x in s.actors_of(s.clause_subjects(s.content_heads(m))) if not_in(x, src)]
+            tgt = [
+                x
+                for x in s.actors_of(s.clause_subjects(s.content_heads(m)))
+                if not_in(x, src) and not own_state(x, src)
+            ]
             if not tgt:  # "reminded Iraq that it must cooperate": the one addressed
                 tgt = [x for x in s.actors_of(s.addressees(m)) if not_in(x, src)]
             asked = bool(tgt)
@@ -454,7 +458,11 @@ class Coder:
             # differs from ours ("demanded that Japan release ..."), else its target
             if not tgt:
                 own, inherited = self._role_actors(s, inner, inner.pattern.source)
-                own = [x for x in own if not_in(x, src) and not s.own_side(x.head)]
+                own = [
+                    x
+                    for x in own
+                    if not_in(x, src) and not s.own_side(x.head) and not own_state(x, src)
+                ]
                 if own and not inherited:
                     tgt, asked = own, True
                 else:
@@ -467,6 +475,11 @@ class Coder:
             first = s.tokens[m.head].head
             if s.lemma(first) == s.lemma(m.head):
                 tgt, _ = self._role_actors(s, _Match(p, first, None, (), p.cameo, []), p.target)
+            elif p.absorb:
+                # "accused Washington of ... and warned that Moscow would retaliate": the
+                # warning is addressed to the one the first verb acts on
+                objs, _ = self._role_actors(s, _Match(p, first, None, (), p.cameo, []), ("obj",))
+                tgt = [x for x in objs if not_in(x, src) and not own_state(x, src)]
         # "agreed to meet": the absorbed reciprocal act is ours when its parties are ours,
         # not in "called on X and Y to negotiate" (the parties are the ones asked)
         symmetric = p.reciprocal or (
