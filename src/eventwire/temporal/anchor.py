@@ -50,6 +50,7 @@ class Anchorer:
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
         self.span_years = int(data.get("vague_span_years", 1))
         self.plan_days = int(data.get("plan_reference_days", 0))
+        self.means_preps = frozenset(w.lower() for w in data.get("means_prepositions", ()))
         self.perfect_aux = frozenset(w.lower() for w in data.get("perfect_auxiliaries", ()))
         self.when_words = frozenset(w.lower() for w in data.get("time_clause_words", ()))
         purpose = data.get("purpose") or {}
@@ -115,6 +116,13 @@ class Anchorer:
         # coordinated predicates share the date: "met on Friday and signed a deal"
         if h.dep in self.conj_deps and h.head == gov:
             return 1
+        # the means of a coordinated predicate: "expelled 40 diplomats in April, and
+        # Russia responded by ordering out 20"
+        p = toks[h.head]
+        if h.dep == "pcomp" and p.lemma.lower() in self.means_preps and p.head != h.head:
+            v = toks[p.head]
+            if v.dep in self.conj_deps and v.head == gov:
+                return 1
         # inside a phrase of the predicate, through nouns and prepositions only:
         # "clashes erupted in the streets of Gaza on Friday"
         cur = gov
