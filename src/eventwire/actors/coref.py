@@ -17,6 +17,7 @@ from eventwire.actors.syntax import TIME_LABELS, headline, np_text, plural
 from eventwire.records import Actor, Sentence
 
 ACRONYM_MAX = 3  # an all-capital word this short is an acronym, not a surname
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 class Coreference:
@@ -117,6 +118,25 @@ class Coreference:
         for i, head, actor in doc.persons.get(s.index, []):
             if i < h and not (tok.dep != "poss" and head == tok.head):
                 cands.setdefault(actor.name, actor)
+        if len(cands) != 1:
+            return None
+        a = next(iter(cands.values()))
+        return Actor(tok.text, a.name, a.country, a.sector, a.code, a.wikidata)
+
+    def _plural_pronoun(self, s: Sentence, h: int, doc: Doc) -> Actor | None:
+        """ "them": the one plural actor named before it in its sentence that is not the
+        subject of its own clause ("ordered four Russian diplomats to leave, accusing
+        them of spying")."""
+        tok = s.tokens[h]
+        verb = tok.head
+        cands = {
+            a.code: a
+            for si, head, a in doc.recent
+            if si == s.index
+            and head < h
+            and s.tokens[head].tag in PLURAL_TAGS
+            and not (s.tokens[head].head == verb and s.tokens[head].dep in ("nsubj", "nsubjpass"))
+        }
         if len(cands) != 1:
             return None
         a = next(iter(cands.values()))

@@ -214,6 +214,7 @@ class Words:
     locative_preps: frozenset[str] = frozenset()
     agent_preps: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
+    plural_object_pronouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     pair_quantifiers: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()
@@ -235,6 +236,7 @@ WORD_LISTS = (
     "locative_preps",
     "agent_preps",
     "pronouns",
+    "plural_object_pronouns",
     "name_particles",
     "pair_quantifiers",
     "pair_people",

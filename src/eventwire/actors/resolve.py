@@ -424,6 +424,8 @@ class ActorResolver(Coreference):
         if tok.pos == "PRON":
             if tok.text.lower() in self.words.pronouns:
                 return self._pronoun(s, h, doc)
+            if tok.text.lower() in self.words.plural_object_pronouns:
+                return self._plural_pronoun(s, h, doc)
             return None
         pair = self._pair(s, h, doc)
         if pair is not None:
