@@ -10,7 +10,14 @@ import yaml
 from eventwire.actors import ActorKB, ActorResolver
 
 DATA = resources.files("eventwire") / "data" / "actors"
-FILES = ("countries.yaml", "regions.yaml", "igos.yaml", "sectors.yaml", "resolution.yaml")
+FILES = (
+    "countries.yaml",
+    "regions.yaml",
+    "igos.yaml",
+    "sectors.yaml",
+    "resolution.yaml",
+    "peoples.yaml",
+)
 EXAMPLES = [
     (name, ex)
     for name in FILES

@@ -216,3 +216,18 @@ def test_user_country_part_of_needs_its_independence_day(tmp_path):
     )
     with pytest.raises(ActorDataError, match=r"mine\.yaml:3: part_of and independent"):
         ActorKB.load(user_files=[f])
+
+
+def test_a_people_of_an_unlisted_country_is_an_error_naming_the_line():
+    from eventwire.actors.kb import _Builder, _load_peoples
+    from eventwire.actors.kbyaml import _read_yaml
+
+    b = _Builder()
+    data = _read_yaml("peoples:\n- {country: MMR, names: [Karen]}\n", "peoples.yaml")
+    with pytest.raises(ActorDataError, match=r"peoples\.yaml:2: country 'MMR' is not"):
+        _load_peoples(b, data, "peoples.yaml")
+
+
+def test_a_people_name_gives_its_country_not_the_state(kb):
+    entries = kb.lookup("Rohingyas")
+    assert [(e.kind, e.code, e.via) for e in entries] == [("country", "MMR", "people")]

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from eventwire import __version__
+from eventwire.actors.unattributed import unattributed_source
 from eventwire.records import Article, Event, IngestError, ParsedArticle
 
 HISTORICAL_DAYS = 60  # an event ending this long before the article date is background
@@ -227,6 +228,9 @@ class Pipeline:
         )
         info = self.ontology.cameo(coded.cameo)
         source = coded.source.actor if coded.source else None
+        if source is None and location is not None:  # "a bombing near Samarra killed ..."
+            place = self.gazetteer.locate(sentence, coded, attached_only=True)
+            source = unattributed_source(sentence, coded, place, self.kb)
         target = coded.target.actor if coded.target else None
         key = "|".join(
             [

@@ -17,14 +17,20 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventwire.actors.kbyaml import (
+    ActorDataError,
+    _check_keys,
+    _code,
+    _date,
+    _list,
+    _read_yaml,
+)
 from eventwire.records import Sentence
 
 BUILTIN_FILES = (
@@ -35,6 +41,7 @@ BUILTIN_FILES = (
     "igos.yaml",
     "people.yaml",
     "people_history.yaml",
+    "peoples.yaml",
 )
 TRANSNATIONAL = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT", "UIS"})
 ROLE_KINDS = frozenset(
@@ -43,15 +50,6 @@ ROLE_KINDS = frozenset(
 ACTOR_FIELDS = ("name", "aliases", "code", "country", "sector", "from", "to", "wikidata")
 PLACE_KINDS = frozenset({"country", "capital", "region"})
 NO_CODE = "---"  # a user entry that says: this name is not an actor
-
-
-class ActorDataError(ValueError):
-    """A malformed actor file; the message names the file and line."""
-
-    def __init__(self, path: str | Path, line: int | None, message: str) -> None:
-        self.path, self.line = str(path), line
-        where = self.path if line is None else f"{self.path}:{line}"
-        super().__init__(f"{where}: {message}")
 
 
 # --------------------------------------------------------------------------- text keys
@@ -102,19 +100,6 @@ def plural(term: str) -> str:
     else:
         w += "s"
     return " ".join([*words[:-1], w])
-
-
-def _date(value: Any, path, line) -> dt.date | None:
-    if value in (None, "", "null"):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ActorDataError(path, line, f"not an ISO date: {value!r}") from None
 
 
 def _in_window(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
@@ -224,6 +209,9 @@ class Words:
     pair_sides: frozenset[str] = frozenset()
     business_words: frozenset[str] = frozenset()
     ethnic_markers: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()
+    unattributed_roots: frozenset[str] = frozenset()
+    unattributed_sector: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     quantity_preps: frozenset[str] = frozenset()
     placeless_sectors: frozenset[str] = frozenset()
@@ -246,6 +234,9 @@ WORD_LISTS = (
     "pair_sides",
     "business_words",
     "ethnic_markers",
+    "stance_prefixes",
+    "unattributed_roots",
+    "unattributed_sector",
     "quantity_nouns",
     "quantity_preps",
     "placeless_sectors",
@@ -300,71 +291,6 @@ class _Builder:
 
 def _replace(entry: Entry, **changes) -> Entry:
     return replace(entry, **changes)
-
-
-# --------------------------------------------------------------------------- YAML with line numbers
-
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_BaseLoader):
-    """Safe loader that records line numbers and leaves dates as text (checked by us)."""
-
-
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader, node, deep=False):
-    mapping = _BaseLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _read_yaml(text: str, path) -> dict:
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ActorDataError(path, mark.line + 1 if mark else None, f"bad YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ActorDataError(path, 1, "expected a mapping at the top level")
-    return data
-
-
-def _list(value, path, line, what) -> list:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise ActorDataError(path, line, f"{what} must be a list")
-    return [str(v) for v in value]
-
-
-def _check_keys(item: Any, allowed: Iterable[str], path, what: str) -> int:
-    if not isinstance(item, dict):
-        raise ActorDataError(path, None, f"each {what} must be a mapping, got {item!r}")
-    line = item.get("__line__")
-    extra = set(item) - set(allowed) - {"__line__"}
-    if extra:
-        raise ActorDataError(path, line, f"unknown field(s) in {what}: {', '.join(sorted(extra))}")
-    return line
-
-
-def _code(value, path, line, what="code", length: tuple[int, int] = (3, 15)) -> str:
-    code = str(value or "").strip().upper()
-    if not (length[0] <= len(code) <= length[1]) or not re.fullmatch(r"[A-Z0-9]+|---", code):
-        raise ActorDataError(path, line, f"bad {what}: {value!r}")
-    return code
 
 
 # --------------------------------------------------------------------------- sections
@@ -513,6 +439,21 @@ PEOPLE_KEYS = ("name", "wikidata", "aliases", "roles", "note")
 ROLE_KEYS = ("office", "kind", "country", "sector", "code", "from", "to", "note")
 
 
+def _load_peoples(b: _Builder, data, path) -> None:
+    """Peoples living mainly in one state: their names give its country, not the state."""
+    for item in data.get("peoples") or ():
+        line = _check_keys(item, ("country", "names"), path, "people")
+        code = _code(item.get("country"), path, line, "country", (3, 3))
+        if code not in b.countries:
+            raise ActorDataError(path, line, f"country {code!r} is not in countries.yaml")
+        c = b.countries[code]
+        entry = Entry("country", c["name"], code=code, wikidata=c["wikidata"], via="people")
+        for name in _list(item.get("names"), path, line, "names"):
+            b.add(name, entry)
+            if not name.endswith(("ese", "sh", "ch", "s")):  # Tamils; not Sinhaleses
+                b.add(plural(name), entry)
+
+
 def _load_people(b: _Builder, items, path, user: bool, override) -> None:
     for item in items or ():
         line = _check_keys(item, PEOPLE_KEYS, path, "person")
@@ -657,6 +598,8 @@ class ActorKB:
                 _load_groups(b, data, path)
             elif name == "sectors.yaml":
                 _load_sectors(b, data, path)
+            elif name == "peoples.yaml":
+                _load_peoples(b, data, path)
             else:
                 _load_people(b, data.get("people"), path, False, None)
         version = max(versions) if versions else "0"

@@ -130,8 +130,13 @@ class ActorResolver(Coreference):
                 if (e := pick_entry(m.entries)).via != "town"
                 and not self._placeless(e)
                 and not self._ethnic(sentence, m)
+                and not self._given_name(sentence, m, e)
+                and not self._stance(sentence, m)
                 and (c := entry_country(e, day))
             }
+            doc.sentence_order = [
+                c for m in found if (c := entry_country(pick_entry(m.entries), day)) in named
+            ]
             doc.sentence_named = bool(named)
             doc.sentence_country = next(iter(named)) if len(named) == 1 else None
             doc.sentence_country_at = [
@@ -141,6 +146,10 @@ class ActorResolver(Coreference):
             people = sum(1 for e in sentence.entities if e.label == "PERSON")
             doc.unsafe[sentence.index] = people > len(doc.persons[sentence.index])
             own_countries(sentence, mentions, self.words, self._placed)  # "police beat students"
+            for k, x in enumerate(mentions):  # "ethnic Turks ... Sweden's decision"
+                home = doc.ethnic_home.get((sentence.index, x.head))
+                if home and not x.actor.country and (placed := self._placed(x.actor, home)):
+                    mentions[k] = replace(x, actor=placed)
             mentions = [state_on(self.kb, m, day) for m in mentions]  # "Juba" in 2004
             if mentions:
                 out[sentence.index] = sorted(mentions, key=lambda m: (m.token_start, m.token_end))
@@ -149,10 +158,12 @@ class ActorResolver(Coreference):
 
     def _country_counts(self, parsed, matches, day) -> Counter:
         counts: Counter = Counter()
-        for found in matches:
+        for sentence, found in zip(parsed.sentences, matches, strict=True):
             for m in found:
                 e = pick_entry(m.entries)
                 placed = e.via != "town" and not self._placeless(e)
+                placed = placed and not self._given_name(sentence, m, e)
+                placed = placed and not self._stance(sentence, m)
                 code = entry_country(e, day) if placed else None
                 if code:
                     counts[code] += 1
@@ -365,6 +376,10 @@ class ActorResolver(Coreference):
                 continue
             at_head = m.start <= h < m.end
             if i not in in_span:  # a place or body attached by of/in/from/for
+                if e.kind == "country" and e.via == "adj" and self._of_body(s, m, by_token):
+                    p.ctx_countries.append(e.code)  # "doctors from two American aid groups"
+                    p.ctx_end = max(p.ctx_end, *ctx)
+                    continue
                 if not any(place_word(s, j) for j in range(m.start, m.end)):
                     continue  # "professor of Middle Eastern relations": a topic, not a place
                 if e.kind in ("country", "capital", "seat", "region"):
@@ -398,8 +413,17 @@ class ActorResolver(Coreference):
             elif e.kind == "org":
                 p.orgs.append(e)
             elif e.kind in ("country", "capital", "region"):
+                if self._given_name(s, m, e):
+                    p.covered.difference_update(range(m.start, m.end))
+                    if at_head:
+                        p.head_kind, p.head_entry = None, None
+                    continue  # "Karen Smith": a given name, not the people
+                if self._stance(s, m):
+                    p.covered.update(range(m.start, m.end))
+                    continue  # "an anti-Syria journalist": a stance, not a country
                 if e.via == "adj" and self._ethnic(s, m):
                     p.ethnic = True  # "ethnic Albanians": a people, not a state
+                    p.ethnic_code = e.code
                 else:
                     p.countries.append((e.code, e))
             elif e.kind == "seat":
@@ -444,10 +468,17 @@ class ActorResolver(Coreference):
         ):  # "the Albanians of southern Serbia": a people living there
             p.ethnic = True
             p.countries = [c for c in p.countries if c[1] is not p.head_entry]
+        if p.ethnic and p.ethnic_code and not p.countries:
+            other = [c for c in doc.sentence_order if c != p.ethnic_code]
+            if other:
+                doc.ethnic_home[(s.index, h)] = other[0]
         if p.ethnic and p.head_kind == "country":  # "ethnic Albanians": the people
             p.head_kind, p.head_entry = "sector", self._civilians
             if not p.sectors:
                 p.sectors.append((h, self._civilians))
+        elif p.head_kind == "country" and p.head_entry.via == "people" and not p.sectors:
+            p.head_kind, p.head_entry = "sector", self._civilians  # "the Rohingya"
+            p.sectors.append((h, self._civilians))
         elif p.head_kind is None and p.countries and not p.sectors and people_word(tok):
             p.head_kind, p.head_entry = "sector", self._civilians  # "Iraqi Kurds": a people
             p.sectors.append((h, self._civilians))
@@ -538,6 +569,10 @@ class ActorResolver(Coreference):
             if org.owned and country and p.head_entry is org:  # "Russian peacekeepers"
                 sec = sector or org.owned
                 return self._make(text, self._name(country, sec, title), country, sec, None)
+            if org.owned and id(org) in p.ctx_orgs and p.ctx_countries and p.head_kind == "sector":
+                c, sec = p.ctx_countries[0], org.owned  # "doctors from two British aid groups"
+                doc.extent = p.ctx_end
+                return self._make(text, self._name(c, sec, None), c, sec, None)
             if p.head_kind in ("org", "sector") or name_text:
                 if id(org) in p.ctx_orgs:
                     doc.extent = p.ctx_end  # "the prosecutor of the ICC"
@@ -598,8 +633,11 @@ class ActorResolver(Coreference):
             if title is not None and title.generic and plural(s, h):
                 return None  # "the two leaders", "officials": too vague
             country = doc.sentence_country
-            if country is not None and not any(
-                same_report(s, h, i) for i in doc.sentence_country_at
+            named_office = titled and bool(name_text)  # "Interior Minister Aftab Sherpao"
+            if (
+                country is not None
+                and not named_office
+                and not any(same_report(s, h, i) for i in doc.sentence_country_at)
             ):
                 country = None  # "A Russian spokesman said rebels attacked": not theirs
             if country is None and not doc.sentence_named:
@@ -631,6 +669,30 @@ class ActorResolver(Coreference):
     def _placeless(self, e: Entry) -> bool:
         """A body of ``placeless_sectors`` ("told AFP"): it does not place the text."""
         return e.kind == "seat" and (e.sector or "").lower() in self.words.placeless_sectors
+
+    def _given_name(self, s: Sentence, m: Match, e: Entry) -> bool:
+        """A people's name inside a longer personal name ("Karen Smith")."""
+        return e.via == "people" and any(
+            x.label == "PERSON"
+            and x.token_start <= m.start < x.token_end
+            and x.token_end - x.token_start > m.end - m.start
+            for x in s.entities
+        )
+
+    def _of_body(self, s: Sentence, m: Match, by_token) -> bool:
+        """A nationality word on a body or group ("American aid groups")."""
+        head = by_token.get(s.tokens[m.end - 1].head)
+        return head is not None and pick_entry(head.entries).kind in ("org", "sector")
+
+    def _stance(self, s: Sentence, m: Match) -> bool:
+        """A place named after a prefix of ``stance_prefixes`` and a hyphen
+        ("anti-Syria", "pro-Western"): what the actor is for or against."""
+        t = s.tokens
+        return (
+            m.start >= 2
+            and t[m.start - 1].text == "-"
+            and t[m.start - 2].text.lower() in self.words.stance_prefixes
+        )
 
     def _ethnic(self, s: Sentence, m: Match) -> bool:
         """The nationality word is preceded by a word of ``ethnic_markers``."""

@@ -61,6 +61,10 @@ class Doc:
     sentence_country: str | None = None  # the one country named in the current sentence
     sentence_country_at: list[int] = field(default_factory=list)  # where it is named
     sentence_named: bool = False  # the current sentence names any country
+    sentence_order: list[str] = field(default_factory=list)  # its countries, as named
+    # an ethnic group's country when no place it acts in gives one: (sentence, head) ->
+    # the first other country its sentence names ("ethnic Turks protested Sweden's ...")
+    ethnic_home: dict[tuple[int, int], str] = field(default_factory=dict)
     names: dict[str, Actor] = field(default_factory=dict)  # surname / name key -> actor
     titles: dict[str, Actor] = field(default_factory=dict)  # title key -> actor
     persons: dict[int, list[tuple[int, int, Actor]]] = field(default_factory=dict)
@@ -95,6 +99,7 @@ class Parts:
     ctx_end: int = -1  # last token of the attached PPs that name a place or body
     business: bool = False  # a company name in the phrase ("BankAmerica's president")
     ethnic: bool = False  # a nationality word after "ethnic"
+    ethnic_code: str | None = None  # ... and its country ("ethnic Albanians": ALB)
 
 
 def entry_country(e: Entry, day) -> str | None:

@@ -179,7 +179,17 @@ class Arguments:
                             return subj, True
                 return [], False
             if self.passive(verb):
-                return self.prep_objects(verb, "by"), False
+                by = self.prep_objects(verb, "by")
+                if (
+                    not by
+                    and noun is not None
+                    and self.tokens[noun].dep == "pobj"
+                    and self.lemma(verb) in self.stative_participles
+                ):
+                    # "Serb forces were engaged in ethnic cleansing": a state, not an act
+                    # done to them, when the noun rides in the verb's phrase
+                    by = [c for c in self.children[verb] if self.tokens[c].dep == "nsubjpass"]
+                return by, False
             subj = [c for c in self.children[verb] if self.tokens[c].dep in SUBJ]
             if noun is not None and noun in subj:
                 subj = []  # "talks took place": the noun is the subject

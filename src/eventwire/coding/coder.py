@@ -79,7 +79,7 @@ class Coder:
     def code_sentence(self, sentence: Sentence, mentions: list[ActorMention]) -> list[CodedEvent]:
         if not mentions or not sentence.tokens:
             return []
-        s = _View(sentence, mentions)
+        s = _View(sentence, mentions, self.lexicon.modality.stative_participles)
         matches = self._matches(s)
         matches = self._absorb(s, matches)
         events: list[CodedEvent] = []
@@ -506,6 +506,14 @@ class Coder:
                 # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": with
                 # no one named, the country where the act takes place is its target
                 tgt = [x for x in s.place_actors([m, *m.absorbed]) if not_in(x, src)]
+        if not src and s.tokens[m.head].dep == "csubj":
+            # "said removing the sanctions is out of the question": the speaker refuses
+            if s.phrase_on(m.head, self.lexicon.modality.refusal_phrases):
+                src = [
+                    x
+                    for x in s.actors_of(s.inherited_subject(s.tokens[m.head].head))
+                    if not_in(x, tgt)
+                ]
         if not src and not tgt:
             return []
         if ("source" in p.require and not src) or ("target" in p.require and not tgt):
@@ -642,8 +650,11 @@ def _coarse(tok) -> str | None:
 class _View(Clauses):
     """A sentence with its mentions, plus the tree walks the coder needs."""
 
-    def __init__(self, sentence: Sentence, mentions: list[ActorMention]) -> None:
+    def __init__(
+        self, sentence: Sentence, mentions: list[ActorMention], stative=frozenset()
+    ) -> None:
         self.sentence = sentence
+        self.stative_participles = stative  # their passive subject is the doer
         self.tokens = sentence.tokens
         self.children = sentence.children
         self.mention_at: dict[int, ActorMention] = {}

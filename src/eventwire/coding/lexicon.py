@@ -157,6 +157,7 @@ class ModalityCues:
     refusal_phrases: tuple[tuple[str, ...], ...] = ()
     speech_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    stative_participles: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     subject_negation: frozenset[str] = frozenset()
 
@@ -472,6 +473,7 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         ),
         speech_nouns=_words(doc.get("speech_nouns"), name, "speech_nouns"),
         topic_verbs=_words(doc.get("topic_verbs"), name, "topic_verbs"),
+        stative_participles=_words(doc.get("stative_participles"), name, "stative_participles"),
         background_clauses=_words(doc.get("background_clauses"), name, "background_clauses"),
         subject_negation=_words(doc.get("subject_negation"), name, "subject_negation"),
     )

@@ -523,12 +523,18 @@ class Gazetteer:
         *,
         dateline: Sequence[str] = (),
         context_countries: Sequence[str] = (),
+        attached_only: bool = False,
     ) -> Place | None:
         """Where the event ``coded`` (head, trigger, cameo, source, target) happens.
 
         In order: a place attached to the predicate in the parse; the host of a visit;
         the first place of the article dateline.  None when none applies.
+        ``attached_only``: only a place the sentence attaches to the predicate.
         """
         return self._locator.locate(
-            sentence, coded, dateline=dateline, context_countries=context_countries
+            sentence,
+            coded,
+            dateline=dateline,
+            context_countries=context_countries,
+            attached_only=attached_only,
         )

@@ -61,6 +61,7 @@ class Locator:
         self.destination = words("destination_prepositions")
         self.object_deps = words("object_deps")
         self.object_roots = words("object_location_roots")
+        self.act_nouns = words("subject_act_nouns")
         hosts = data.get("visit_hosts")
         if not isinstance(hosts, dict) or not all(
             v in ("source", "target") for k, v in hosts.items() if k != "__line__"
@@ -195,6 +196,12 @@ class Locator:
                 return hops
             if gov_tok.dep in ("dobj", "pobj") and tokens[gov_tok.head].i in pred:
                 return hops + 1  # "met Putin in Moscow" attached to the object
+            if (
+                gov_tok.dep in ("nsubj", "nsubjpass")
+                and gov_tok.head in pred
+                and gov_tok.lemma.lower() in self.act_nouns
+            ):
+                return hops + 1  # "a bombing near Samarra killed": an act as the subject
             if gov_tok.dep != "pobj":
                 return None
             t, hops = governor, hops + 1  # "at a summit in Geneva"
@@ -219,6 +226,7 @@ class Locator:
         *,
         dateline: Sequence[str] = (),
         context_countries: Sequence[str] = (),
+        attached_only: bool = False,
     ) -> Place | None:
         gaz = self.gazetteer
         weak = set(context_countries) | gaz._dateline_countries(dateline)
@@ -239,7 +247,7 @@ class Locator:
         found = self._attached_place(
             sentence, coded, mentions, pred, (strong, named), weak, dateline
         )
-        if found is not None:
+        if found is not None or attached_only:
             return found
         role = self.visit_role(str(coded.cameo or ""))
         if role is not None:

@@ -1,0 +1,54 @@
+"""The unnamed doer of an attack: "a roadside bombing near Samarra killed a soldier".
+
+An act of violence whose doer the sentence does not name, done in a place the sentence
+attaches to it, is coded as done by unaligned armed forces of that place's country
+(``IRQUAF``), as the PLOVER and ICEWS coders do. The CAMEO roots and the sector come from
+``data/actors/resolution.yaml`` (``unattributed_roots``, ``unattributed_sector``).
+"""
+
+from __future__ import annotations
+
+from eventwire.records import Actor, Place, Sentence
+
+# tokens that name someone: the doer is named, only not known to the knowledge base
+NAMING_POS = frozenset({"PROPN"})
+NAMING_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def _names_someone(s: Sentence, i: int) -> bool:
+    """The phrase headed by ``i`` names its doer ("a Hamas attack", "gunman John Doe")."""
+    toks = [i, *(c for c in s.children[i] if s.tokens[c].dep in MODIFIER_DEPS)]
+    return any(s.tokens[t].pos in NAMING_POS or s.tokens[t].ent_type in NAMING_LABELS for t in toks)
+
+
+def doer_phrases(s: Sentence, head: int) -> list[int]:
+    """Heads of the phrases that could name the doer of the act at ``head``: its
+    subject, and the object of its "by" phrase."""
+    out = []
+    for c in s.children[head]:
+        dep = s.tokens[c].dep
+        if dep == "nsubj":
+            out.append(c)
+        elif dep == "agent":
+            out.extend(g for g in s.children[c] if s.tokens[g].dep == "pobj")
+    return out
+
+
+def unattributed_source(s: Sentence, coded, place: Place | None, kb) -> Actor | None:
+    """Unaligned armed forces of ``place``'s country as the doer of ``coded``, an act
+    of one of ``kb.words.unattributed_roots`` with no source, else None."""
+    words = kb.words
+    sector = next(iter(words.unattributed_sector), "").upper()
+    if coded.source is not None or place is None or not place.country or not sector:
+        return None
+    if str(coded.cameo)[:2] not in words.unattributed_roots:
+        return None
+    phrases = doer_phrases(s, coded.head)
+    if any(_names_someone(s, i) for i in phrases):
+        return None
+    text = s.span_text(min(s.subtree(phrases[0])), phrases[0] + 1) if phrases else ""
+    label = kb.sector_codes.get(sector, sector).split(" (")[0]
+    name = f"{label} in {kb.country_name(place.country) or place.country}"
+    # no mention when the sentence has no doer phrase ("was killed in a bomb explosion")
+    return Actor(text, name, place.country, sector, place.country + sector)
