@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.coding.clauses import Clauses
-from eventwire.coding.coder import _View
+from eventwire.coding.view import SentenceView as _View
 
 
 def _view(parse, text: str) -> Clauses:
