@@ -33,6 +33,7 @@ _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
+_LISTED = frozenset({"date", "weekday"})  # kinds whose joined pairs run forward
 
 
 def _same_sentence(
@@ -337,6 +338,33 @@ class TimeTagger:
             return g
         return {**g, "year": g2["year"]}
 
+    def _coordinated(self, text: str, prev, s: int, action: str, g: dict) -> bool:
+        """A weekday or a month without a year joined to one of the same kind right
+        before it ("on Thursday and Friday", "late May/early June")."""
+        end, prev_action, prev_norm = prev
+        if action != prev_action or prev_norm.begin is None or action not in _LISTED:
+            return False
+        if action == "date" and (g.get("year") is not None or g.get("day") is not None):
+            return False
+        gap = " ".join(text[end:s].lower().split())
+        return gap in self.res.words("date_link")
+
+    def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm):
+        """The second of two joined days or months after a first one still to come comes
+        after it: "scheduled for Thursday and Friday" in a Friday's article is next week's
+        Friday."""
+        if norm.begin is None or norm.begin > first.begin or first.begin < (ctx.now or ctx.dct):
+            return norm  # "statements made Friday and Thursday": both past, as written
+        saved = ctx.dct, ctx.direction, ctx.narrative
+        ctx.dct, ctx.direction, ctx.narrative = first.begin, 1, None
+        try:
+            later = ACTIONS[rule.action](g, text[s:e], rule, ctx)
+        except (ValueError, OverflowError):
+            later = None
+        finally:
+            ctx.dct, ctx.direction, ctx.narrative = saved
+        return later if later is not None and later.begin and later.begin >= first.begin else norm
+
     @staticmethod
     def _reported(current: dt.date | None, planned: bool, norm, dct: dt.date) -> bool:
         """Whether a quarter becomes the one being reported: the first one named, unless
@@ -367,6 +395,7 @@ class TimeTagger:
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
         ref_end = day_end = -1
         planned_quarter = False
+        prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -387,6 +416,8 @@ class TimeTagger:
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
+            if prev is not None and self._coordinated(text, prev, s, rule.action, g):
+                norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
@@ -402,6 +433,7 @@ class TimeTagger:
                 if narrative and not norm.relative and rule.action in ("date", "range"):
                     if ctx.direction <= 0 and self._moves_story(ctx.narrative, norm, dct):
                         ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
+            prev = (e, rule.action, norm)
             out.append(
                 TimeExpr(
                     start=s,
