@@ -404,10 +404,10 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     if ordinal and g.get("qyear"):
         v, b, e = cal.quarter_of(int(g["qyear"]), int(ordinal))
         return Norm(v, rule.type, None, b, e, "quarter")
-    if ordinal:  # the last quarter with that number that has begun
+    if ordinal:  # the last quarter with that number that has begun, unless still to come
         q = int(ordinal)
         v, b, e = cal.quarter_of(y, q)
-        if b > ctx.dct:
+        if b > ctx.dct and ctx.direction <= 0:  # "expects third-quarter profit to rise"
             v, b, e = cal.quarter_of(y - 1, q)
         if back:
             v, b, e = cal.quarter_of(b.year - 1, q)
