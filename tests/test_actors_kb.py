@@ -231,3 +231,8 @@ def test_a_people_of_an_unlisted_country_is_an_error_naming_the_line():
 def test_a_people_name_gives_its_country_not_the_state(kb):
     entries = kb.lookup("Rohingyas")
     assert [(e.kind, e.code, e.via) for e in entries] == [("country", "MMR", "people")]
+
+
+def test_the_version_names_the_content_of_the_data(kb):
+    declared, _, digest = kb.version.partition("+")
+    assert declared and len(digest) == 8 and int(digest, 16) >= 0

@@ -80,3 +80,10 @@ def test_two_taggers_are_independent():
     assert b.tag("They met on Monday.", dt.date(2023, 3, 15))[0].value == "2023-03-13"
     assert a.tag("They met on Monday.", dt.date(2023, 3, 15)) == []
     assert a.version == b.version and a.version.startswith("en:")
+
+
+def test_the_version_names_the_content_of_the_rule_files():
+    from eventwire.temporal.resources import load_resources
+
+    declared, _, digest = load_resources("en").version.partition("+")
+    assert declared and len(digest) == 8 and int(digest, 16) >= 0

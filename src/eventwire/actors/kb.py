@@ -580,12 +580,15 @@ class ActorKB:
         b = _Builder()
         base = resources.files("eventwire") / "data" / "actors"
         versions = []
+        content = hashlib.sha1()  # the version names the content, not only the declared one
         for name in BUILTIN_FILES:
             res = base / name
             if not res.is_file():
                 continue
             path = f"eventwire/data/actors/{name}"
-            data = _read_yaml(res.read_text(encoding="utf-8"), path)
+            text = res.read_text(encoding="utf-8")
+            content.update(text.encode("utf-8"))
+            data = _read_yaml(text, path)
             versions.append(str(data.get("version", "0")))
             if name == "resolution.yaml":
                 b.words = _load_words(data, path)
@@ -602,7 +605,7 @@ class ActorKB:
                 _load_peoples(b, data, path)
             else:
                 _load_people(b, data.get("people"), path, False, None)
-        version = max(versions) if versions else "0"
+        version = f"{max(versions) if versions else '0'}+{content.hexdigest()[:8]}"
         digest = hashlib.sha1()
         for user_file in user_files:
             path = Path(user_file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources as _res
@@ -72,10 +73,12 @@ def _alternation(keys) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def _read(lang: str, name: str) -> Any:
+def _read(lang: str, name: str, digest=None) -> Any:
     path = _res.files("eventwire") / "data" / "temporal" / lang / name
     try:
         text = path.read_text(encoding="utf-8")
+        if digest is not None:
+            digest.update(text.encode("utf-8"))
     except FileNotFoundError:
         raise ResourceError(f"temporal data file not found: data/temporal/{lang}/{name}") from None
     try:
@@ -95,9 +98,10 @@ def _expand_tables(regex: str, tables: dict[str, Any], where: str) -> str:
 
 
 def load_resources(lang: str = "en") -> TemporalResources:
-    tables = _read(lang, "tables.yaml") or {}
-    raw_patterns = _read(lang, "patterns.yaml") or {}
-    raw_rules = _read(lang, "rules.yaml") or {}
+    digest = hashlib.sha1()  # the version names the content, not only the declared number
+    tables = _read(lang, "tables.yaml", digest) or {}
+    raw_patterns = _read(lang, "patterns.yaml", digest) or {}
+    raw_rules = _read(lang, "rules.yaml", digest) or {}
     patterns: dict[str, NamedPattern] = {}
     for name, spec in raw_patterns.items():
         where = f"data/temporal/{lang}/patterns.yaml: {name}"
@@ -161,7 +165,7 @@ def load_resources(lang: str = "en") -> TemporalResources:
         )
     return TemporalResources(
         lang=lang,
-        version=str(raw_rules.get("version", "0")),
+        version=f"{raw_rules.get('version', '0')}+{digest.hexdigest()[:8]}",
         tables=tables,
         patterns=patterns,
         rules=rules,

@@ -16,6 +16,8 @@ LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_ASIDE = re.compile(r"\([^()]*\)|-LRB-.*?-RRB-")  # "(a white Isuzu Trooper)": no clause
 _WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
 
 
@@ -64,6 +66,7 @@ class TenseGuesser:
         self.present_be = res.words("present_be")
         self.until = res.words("deadline_until")
         self.since = res.words("since_past")
+        self.complementizers = res.words("complementizer")
         self.by = res.words("deadline_by")
         self.by_modals = res.words("deadline_by_modals")
         self.deadline_verbs = res.words("deadline_verbs")
@@ -158,8 +161,10 @@ class TenseGuesser:
                 break
         if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
             return 0
-        lw = _WORD.findall(left)[::-1][:LEFT_WORDS]
-        rw = _WORD.findall(right)[:8]
+        # a word inside a hyphenated compound is no tense cue ("better-than-expected")
+        right = _ASIDE.sub(" ", right)
+        lw = _WORD.findall(_COMPOUND.sub(" ", left))[::-1][:LEFT_WORDS]
+        rw = _WORD.findall(_COMPOUND.sub(" ", right))[:8]
         best = (99, 0)
         firm = False
         if lw and lw[0].lower() in self.since:
@@ -203,6 +208,8 @@ class TenseGuesser:
             if s and best[1] == 0:
                 best = (d, s)
         for d, w in enumerate(rw):
+            if d == 0 and best[1] and w.lower() in self.complementizers:
+                break  # "said at 1800 CDT on Wednesday that it would ...": the verb before
             if w in ",;:":
                 if d == 0 and not best[1]:
                     continue  # "On Friday, the minister met ...": the clause after decides
