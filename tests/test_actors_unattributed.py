@@ -54,3 +54,13 @@ def test_a_cooperative_act_gets_no_unaligned_doer(pipeline, parse):
     assert place is not None and place.country == "IRQ"
     assert unattributed_source(sentence, Coded, place, pipeline.kb) is None
     assert doer_phrases(sentence, Coded.head) == []
+
+
+def test_a_subject_that_is_no_attack_or_weapon_gets_no_unaligned_doer(pipeline):
+    got = _sources(pipeline, "A new kind of flu that struck seven people in Texas spread.")
+    assert all(code != "USAUAF" for _, code, _ in got)
+
+
+def test_a_nationality_on_the_act_noun_names_the_doer(pipeline):
+    got = _sources(pipeline, "Diplomacy has forestalled an Israeli attack on Iran.")
+    assert all(code != "IRNUAF" for _, code, _ in got)

@@ -212,6 +212,7 @@ class Words:
     stance_prefixes: frozenset[str] = frozenset()
     unattributed_roots: frozenset[str] = frozenset()
     unattributed_sector: frozenset[str] = frozenset()
+    unattributed_means: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     quantity_preps: frozenset[str] = frozenset()
     placeless_sectors: frozenset[str] = frozenset()
@@ -237,6 +238,7 @@ WORD_LISTS = (
     "stance_prefixes",
     "unattributed_roots",
     "unattributed_sector",
+    "unattributed_means",
     "quantity_nouns",
     "quantity_preps",
     "placeless_sectors",

@@ -237,6 +237,8 @@ class ActorResolver(Coreference):
                     if modifier and conj and s.tokens[conj[0]].pos in ("ADJ", "PROPN"):
                         last = max(s.subtree(conj[0]))
                         shared_head = tuple(i for i in span if i > last)
+                        if any(s.tokens[i].ent_type == "PERSON" for i in shared_head):
+                            shared_head = ()  # a person's name is nobody else's head
                     elif not conj and after is not None and after.end <= h and first in by_token:
                         kinds = {pick_entry(m.entries).kind for m in (after, by_token[first])}
                         if kinds == {"country"}:
