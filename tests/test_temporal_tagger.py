@@ -87,3 +87,27 @@ def test_the_version_names_the_content_of_the_rule_files():
 
     declared, _, digest = load_resources("en").version.partition("+")
     assert declared and len(digest) == 8 and int(digest, 16) >= 0
+
+
+LIVE_REPORT = (
+    "Rescue teams reached the capital on Wednesday. 1541 President Barack Obama says aid "
+    "is on its way. 1536 Susan Westwood says food is short. 1532 Among those trapped is a "
+    "UN official. 1528 The UN says the main hospital has collapsed. Today it is difficult "
+    "to keep hope, and teams will arrive throughout Wednesday and Thursday."
+)
+
+
+def test_entry_times_of_a_live_report_are_no_years(tagger):
+    found = {(t.text, t.value) for t in tagger.tag(LIVE_REPORT, dt.date(2010, 1, 13))}
+    assert not {v for _, v in found} & {"1541", "1536", "1532", "1528"}
+    assert ("Today", "2010-01-13") in found and ("Thursday", "2010-01-14") in found
+
+
+def test_a_year_after_since_does_not_set_the_story(tagger):
+    text = (
+        "The Assad family has been in power since 1971. The president inherited power in "
+        "2000. The emergency law, in place since 1963, was lifted on 21 April. The protests "
+        "started in Deraa on 18 March."
+    )
+    found = {t.text: t.value for t in tagger.tag(text, dt.date(2011, 6, 21))}
+    assert found["21 April"] == "2011-04-21" and found["18 March"] == "2011-03-18"

@@ -30,6 +30,10 @@ HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narra
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
+_STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
+_STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
@@ -207,6 +211,37 @@ class TimeTagger:
             chosen.insert(k, c)
         return chosen
 
+    def _stamps_dropped(self, text: str, chosen):
+        """Without the entry times of a live report: four digits that open sentences
+        ("1541 President Barack Obama says ..."), each a valid clock time, at least
+        ``STAMPS_MIN`` of them, running in one direction. They are no years."""
+        stamps = []
+        for k, (s, e, _idx, g) in enumerate(chosen):
+            digits = text[s:e]
+            if not (len(digits) == 4 and digits.isdigit() and g.get("year") is not None):
+                continue
+            if int(digits[:2]) > 23 or int(digits[2:]) > 59:
+                continue
+            before = text[max(0, s - 3) : s]
+            if s > 0 and not _STAMP_BEFORE.search(before):
+                continue
+            if not _STAMP_AFTER.match(text, e):
+                continue
+            stamps.append((k, int(digits)))
+        if len(stamps) < STAMPS_MIN:
+            return chosen
+        values = [v for _, v in stamps]
+        steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+        if not (all(d <= 0 for d in steps) or all(d >= 0 for d in steps)):
+            return chosen
+        drop = {k for k, _ in stamps}
+        return [c for k, c in enumerate(chosen) if k not in drop]
+
+    def _since(self, text: str, s: int) -> bool:
+        """The expression follows a word of ``since_past`` ("since 1963")."""
+        m = _WORD_BEFORE.search(text, max(0, s - 12), s)
+        return m is not None and m.group(1).lower() in self.res.words("since_past")
+
     def _deictic(self, action: str, g: dict, text: str) -> bool:
         """Whether an expression counts from the time of writing ("last week", "two
         years ago", "Friday"), not from a time the text has moved to."""
@@ -227,6 +262,8 @@ class TimeTagger:
         far = near = deictic = old = 0
         for s, e, idx, g in chosen:
             action = self.res.rules[idx].action
+            if self._since(text, s):
+                continue  # "in power since 1971": where a state began, not a story told
             if self._deictic(action, g, text[s:e]):
                 deictic += 1
             elif action in ("date", "range") and isinstance(g.get("year"), int):
@@ -390,7 +427,7 @@ class TimeTagger:
         sent_starts = [s.start for s in sentences] if sentences else []
         ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
-        chosen = self._candidates(text, start, end)
+        chosen = self._stamps_dropped(text, self._candidates(text, start, end))
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
         ref_end = day_end = -1
@@ -431,7 +468,11 @@ class TimeTagger:
                     if self._reported(ctx.quarter, planned_quarter, norm, dct):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0
                 if narrative and not norm.relative and rule.action in ("date", "range"):
-                    if ctx.direction <= 0 and self._moves_story(ctx.narrative, norm, dct):
+                    if (
+                        ctx.direction <= 0
+                        and not self._since(text, s)
+                        and self._moves_story(ctx.narrative, norm, dct)
+                    ):
                         ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
             prev = (e, rule.action, norm)
             out.append(
