@@ -16,11 +16,12 @@ from eventwire.temporal import calendar as cal
 from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
-SLACK_DAYS = 45
+SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
-FUTURE_PENALTY = 2  # with no tense, a future reading must be this many times nearer  # a period this close to the document date keeps its year whatever the tense
+FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
+WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 
 
 @dataclass(slots=True)
@@ -273,7 +274,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
         elif direction > 0:
             date = future
         else:
-            date = past if (base - past) <= (future - base) * FUTURE_PENALTY else future
+            date = past if (base - past) <= (future - base) * WEEKDAY_FUTURE_PENALTY else future
     part = g.get("part")
     if part and rule.args.get("keep_part", True):
         return Norm(f"{date.isoformat()}T{part}", rule.type, None, date, date, "day", True)
