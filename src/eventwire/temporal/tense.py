@@ -14,6 +14,7 @@ from eventwire.temporal.resources import TemporalResources
 
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
+SCHEDULED_WORDS = 2  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -175,7 +176,9 @@ class TenseGuesser:
             if w in ",;:":
                 break
             lw_ = w.lower()
-            s = 1 if lw_ in self.scheduled else self._cue(w)
+            # a present of schedule counts right before the expression ("opens on Monday"),
+            # not further off, where it is more often a noun ("unit starts to 1.1 mln in August")
+            s = 1 if lw_ in self.scheduled and d <= SCHEDULED_WORDS else self._cue(w)
             if lw_ in self.scheduled_plural and (
                 d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
             ):
