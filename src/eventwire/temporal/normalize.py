@@ -55,6 +55,7 @@ class Ctx:
     now: dt.date | None = None  # the document date, when `dct` has moved to the story's
     last_direction: int = 0  # direction of the last expression that needed one ...
     last_end: int = -1  # ... and where it ended
+    sentence_year: int | None = None  # an explicit year named before in the same sentence
 
 
 def _mod(g: dict[str, Any]) -> str | None:
@@ -71,6 +72,9 @@ def _apply_mod(n: Norm, ctx: Ctx) -> Norm:
 
 def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     """Pick the year for a period given without one (``period(year) -> (v, b, e)``)."""
+    if ctx.sentence_year is not None:  # "In 1918, a first wave of flu came in April"
+        v, b, e = period(ctx.sentence_year)
+        return v, b, e, True
     if ctx.narrative is not None and not (ctx.direction > 0 and not ctx.history):
         story = ctx.narrative
         v, b, e = period(story.year)

@@ -31,6 +31,7 @@ CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_FRONTED = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)(?:In|During|By)\s+$")
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
@@ -316,6 +317,11 @@ class TimeTagger:
         ("at 11 a.m. on 11 November", "10:35 a.m. (0735 GMT) Friday"), else a day
         named earlier in the same sentence ("On Friday ... at 3 p.m."), else none."""
         end = chosen[k][1]
+        day_end = ends[1]
+        if ctx.day_ref is not None and 0 <= day_end <= chosen[k][0]:
+            gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
+            if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
+                return ctx.day_ref
         for s2, e2, idx2, g2 in chosen[k + 1 : k + 3]:
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
                 break
@@ -431,6 +437,7 @@ class TimeTagger:
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
         ref_end = day_end = -1
+        said_year: tuple[int, int] | None = None  # the last explicit year and where it ended
         planned_quarter = False
         prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
         for pos, (s, e, idx, g) in enumerate(chosen):
@@ -446,6 +453,11 @@ class TimeTagger:
                 # "today", "this week", "Sunday" still count from the time of writing
                 ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
                 ctx.dct = dct if ctx.deictic else ctx.narrative
+            ctx.sentence_year = None
+            if said_year is not None and _same_sentence(
+                text, said_year[1], s, self.tense.abbreviations, self.tense.final
+            ):
+                ctx.sentence_year = said_year[0]
             if rule.action == "time":
                 ctx.day = self._day_of_clock(text, chosen, pos, ctx, (ref_end, day_end), sent)
             elif rule.action == "date" and g.get("month") and g.get("year") is None:
@@ -474,6 +486,14 @@ class TimeTagger:
                         and self._moves_story(ctx.narrative, norm, dct)
                     ):
                         ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
+            if (
+                norm.precision == "year"
+                and norm.begin is not None
+                and not norm.relative
+                and rule.action == "date"
+                and _FRONTED.search(text, max(0, s - 12), s)
+            ):
+                said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
             prev = (e, rule.action, norm)
             out.append(
                 TimeExpr(
