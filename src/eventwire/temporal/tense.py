@@ -14,7 +14,7 @@ from eventwire.temporal.resources import TemporalResources
 
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
-SCHEDULED_WORDS = 2  # how far before the expression a present of schedule counts
+SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -168,8 +168,11 @@ class TenseGuesser:
         rw = _WORD.findall(_COMPOUND.sub(" ", right))[:8]
         best = (99, 0)
         firm = False
-        if lw and lw[0].lower() in self.since:
-            return -1  # "since late March"
+        if lw and (
+            lw[0].lower() in self.since
+            or (len(lw) > 1 and lw[0].lower() in self.determiners and lw[1].lower() in self.since)
+        ):
+            return -1  # "since late March", "since the 20 April explosion"
         if self._until_deadline(lw):
             return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         for d, w in enumerate(lw):
@@ -217,7 +220,10 @@ class TenseGuesser:
                 if d == 0 and not best[1]:
                     continue  # "On Friday, the minister met ...": the clause after decides
                 break  # "talks, which began on Monday, are scheduled to end": not that clause
-            s = 1 if d == 0 and w.lower() in self.scheduled else self._cue(w)
+            # a present of schedule right after: "his speech on Tuesday starts at 3 p.m.", not
+            # "the rig blew up on 20 April leaves BP vulnerable" (a past verb before decides)
+            scheduled = d == 0 and not best[1] and w.lower() in self.scheduled
+            s = 1 if scheduled else self._cue(w)
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
             if s:
