@@ -104,7 +104,9 @@ class TenseGuesser:
             cur, steps = t.head, steps + 1
         return None, False
 
-    def verb_direction(self, sentence: Sentence, v: int, via_noun: bool = False) -> int:
+    def verb_direction(
+        self, sentence: Sentence, v: int, via_noun: bool = False, depth: int = 0
+    ) -> int:
         toks = sentence.tokens
         t = toks[v]
         if via_noun and t.lemma.lower() in self.future_verbs:  # "planned a rally on Saturday"
@@ -115,6 +117,15 @@ class TenseGuesser:
         if words & self.future_aux or words & self.reported:
             return 1
         if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
+            if t.dep in ("acl", "advcl") and depth < 3:
+                # a purpose on a noun or a clause ("his use of tanks to seize Hama in
+                # August revived ...", "troops were sent to seize it"): the tense of the
+                # verb it hangs from
+                up = t.head
+                while up != toks[up].head and toks[up].pos not in ("VERB", "AUX"):
+                    up = toks[up].head
+                if toks[up].pos in ("VERB", "AUX") and up != v:
+                    return self.verb_direction(sentence, up, depth=depth + 1)
             head = t.head if t.head != v else None  # "had been scheduled to expire": past
             if head is not None and sentence.children:
                 up = {toks[k].text.lower() for k in sentence.children[head]}
