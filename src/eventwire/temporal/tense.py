@@ -124,7 +124,11 @@ class TenseGuesser:
                 up = t.head
                 while up != toks[up].head and toks[up].pos not in ("VERB", "AUX"):
                     up = toks[up].head
-                if toks[up].pos in ("VERB", "AUX") and up != v:
+                if (
+                    toks[up].pos in ("VERB", "AUX")
+                    and up != v
+                    and toks[up].lemma.lower() not in self.future_verbs
+                ):  # not "expected the vote to take place on Friday"
                     return self.verb_direction(sentence, up, depth=depth + 1)
             head = t.head if t.head != v else None  # "had been scheduled to expire": past
             if head is not None and sentence.children:
