@@ -147,6 +147,11 @@ class SentenceView(Clauses):
                     out.add(self.low(c))
                     nxt.append(c)
             frontier = nxt
+        for j in frontier:  # the last words' own modifiers: "of waging an economic war"
+            for c in self.children[j]:
+                if self.tokens[c].dep in ("amod", "compound"):
+                    out.add(self.lemma(c))
+                    out.add(self.low(c))
         return out
 
     # -------------------------------------------------------------- regions and triggers
