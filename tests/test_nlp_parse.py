@@ -114,3 +114,12 @@ def test_a_very_long_article_is_parsed_in_pieces_cut_between_sentences(parser, s
     assert all(
         body[t.start : t.start + len(t.text)] == t.text for s in pieces.sentences for t in s.tokens
     )
+
+
+def test_a_blank_line_ends_a_sentence(parse):
+    text = "Kyiv has said it wants to talk to Xi.\n\nWestern officials have criticised China."
+    sentences = [s.text.strip() for s in parse(text).sentences]
+    assert sentences == [
+        "Kyiv has said it wants to talk to Xi.",
+        "Western officials have criticised China.",
+    ]

@@ -144,9 +144,19 @@ class Parser:
             return
 
         for batch in self._batches(articles, lambda a: len(a.coded_text)):
-            docs = self.nlp.pipe([a.coded_text for a in batch], batch_size=len(batch))
+            docs = self.nlp.pipe([self._doc(a.coded_text) for a in batch], batch_size=len(batch))
             for article, doc in zip(batch, docs, strict=True):
                 yield self.from_doc(article, doc)
+
+    def _doc(self, text: str):
+        """The tokenized text with a sentence start after every blank line: a paragraph
+        break ends a sentence whatever the parser would make of it ("... talk to Xi.
+        <blank line> Western officials have criticised China ...")."""
+        doc = self.nlp.make_doc(text)
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
     def _batches(self, items: list, size) -> Iterator[list]:
         """``items`` in order, in batches of at most ``batch_size`` items and
@@ -230,7 +240,7 @@ class Parser:
         next_index = [0] * len(articles)
         for batch in self._batches(items, lambda item: len(item[0])):
             for doc, (ai, start, index) in self.nlp.pipe(
-                batch, batch_size=len(batch), as_tuples=True
+                [(self._doc(t), ctx) for t, ctx in batch], batch_size=len(batch), as_tuples=True
             ):
                 offset = articles[ai].code_start + start
                 found = per_article[ai]
