@@ -15,6 +15,7 @@ SUBJ = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 FRAME_PREPS = frozenset({"for", "during", "after", "in"})
 PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "PRP$"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 SEARCH_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "prep", "pobj", "det")
 SEARCH_PREPS = frozenset({"of", "from", "with", "by"})
 # phrases that set the time of an act, not what it is about
@@ -501,6 +502,9 @@ class Arguments:
     def actors_of(self, toks: list[int]) -> list[ActorMention]:
         out: list[ActorMention] = []
         for t in toks:
+            v = self.tokens[t].head
+            if self.tokens[t].tag in RELATIVE_TAGS and self.tokens[v].dep == "relcl":
+                t = self.tokens[v].head  # "the man whom police arrested": the man
             for j in [t, *self.conjuncts(t)]:
                 mention = self.find_mention(j) or self.counted(j)
                 if mention is None:
