@@ -80,6 +80,22 @@ def code_inputs(
     yield from flush()
 
 
+def earlier_doer(events: Sequence[Event], coded):
+    """The doer of the act an event is about, named by an earlier event of the same
+    article: "North Korea fired a missile ... Japan condemned the launch" -> North Korea.
+    The latest earlier event with the same CAMEO code (else the same root) that has a
+    source other than this event's own; None when there is none."""
+    about = getattr(coded, "about", "")
+    if not about or coded.target is not None:
+        return None
+    own = coded.source.actor.code if coded.source else None
+    for width in (len(about), 2):
+        for e in reversed(events):
+            if e.cameo[:width] == about[:width] and e.source and e.source.code != own:
+                return e.source
+    return None
+
+
 def coding_error(article: Article, exc: Exception) -> IngestError:
     """The report for an article that a stage failed on (it is skipped, not stored)."""
     where = article.path or f"<{article.doc_id}>"
@@ -200,7 +216,8 @@ class Pipeline:
         for sentence in parsed.sentences:
             in_sentence = [t for t in timexes if sentence.start <= t.start < sentence.end]
             for coded in self.coder.code_sentence(sentence, actors.mentions(sentence.index)):
-                event = self._event(article, sentence, coded, in_sentence, timexes, actors)
+                doer = earlier_doer(events, coded)  # "condemned the launch": whose launch
+                event = self._event(article, sentence, coded, in_sentence, timexes, actors, doer)
                 if event.event_id in seen:
                     continue
                 seen.add(event.event_id)
@@ -211,7 +228,7 @@ class Pipeline:
         timings["coding"] += clock() - t2
         return events
 
-    def _event(self, article, sentence, coded, in_sentence, timexes, actors) -> Event:
+    def _event(self, article, sentence, coded, in_sentence, timexes, actors, doer=None) -> Event:
         date = self.anchorer.date_for(
             sentence,
             coded.head,
@@ -228,10 +245,10 @@ class Pipeline:
         )
         info = self.ontology.cameo(coded.cameo)
         source = coded.source.actor if coded.source else None
+        target = coded.target.actor if coded.target else doer
         if source is None and location is not None:  # "a bombing near Samarra killed ..."
             place = self.gazetteer.locate(sentence, coded, attached_only=True)
             source = unattributed_source(sentence, coded, place, self.kb)
-        target = coded.target.actor if coded.target else None
         key = "|".join(
             [
                 article.doc_id,

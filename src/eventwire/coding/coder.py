@@ -40,6 +40,9 @@ class CodedEvent:
     confidence: float
     reciprocal: bool
     pattern: str = ""
+    # the code of the act an absorbing event is about when no one in the sentence did
+    # it ("condemned the launch"): the article may have named its doer before
+    about: str = ""
 
 
 @dataclass(slots=True)
@@ -507,6 +510,9 @@ class Coder:
                     for x in s.actors_of(s.inherited_subject(s.tokens[m.head].head))
                     if not_in(x, tgt)
                 ]
+        about = ""
+        if not tgt:  # "The Kremlin condemned the sanctions": whose?
+            about = self._about(s, m)
         if not src and not tgt:
             return []
         if ("source" in p.require and not src) or ("target" in p.require and not tgt):
@@ -566,9 +572,23 @@ class Coder:
                     confidence=conf,
                     reciprocal=reciprocal,
                     pattern=p.id,
+                    about=about if b is None else "",
                 )
             )
         return out
+
+    def _about(self, s: _View, m: _Match) -> str:
+        """The code of the act an event is about: its nearest absorbed act, else an
+        event noun as its object that names no one ("condemned the launch")."""
+        if m.absorbed:
+            return min(m.absorbed, key=lambda x: s.depth_below(x.head, m.head)).cameo
+        for o in s.children[m.head]:
+            if s.tokens[o].dep != "dobj" or s.tokens[o].pos != "NOUN" or o in s.mention_at:
+                continue
+            for p in self.lexicon.candidates(s.lemma(o), "NOUN"):
+                if not p.absorb:
+                    return p.cameo
+        return ""
 
     def _refusal(self, s: _View, m: _Match, modality: str) -> str | None:
         """A cooperative act negated with a modal of will ("will not lift the ban",
