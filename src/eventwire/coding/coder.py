@@ -585,9 +585,11 @@ class Coder:
         for o in s.children[m.head]:
             if s.tokens[o].dep != "dobj" or s.tokens[o].pos != "NOUN" or o in s.mention_at:
                 continue
+            near = s.near_lemmas(o)
             for p in self.lexicon.candidates(s.lemma(o), "NOUN"):
-                if not p.absorb:
-                    return p.cameo
+                if p.absorb or (p.with_any and not near & p.with_any) or near & p.without:
+                    continue
+                return p.cameo
         return ""
 
     def _refusal(self, s: _View, m: _Match, modality: str) -> str | None:
