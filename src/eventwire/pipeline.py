@@ -85,7 +85,7 @@ def earlier_doer(events: Sequence[Event], coded):
     article: "North Korea fired a missile ... Japan condemned the launch" -> North Korea.
     The latest earlier event with the same CAMEO code (else the same root) that has a
     source other than this event's own; None when there is none."""
-    about = getattr(coded, "about", "")
+    about = coded.about
     if not about or coded.target is not None:
         return None
     own = coded.source.actor.code if coded.source else None
@@ -237,18 +237,25 @@ class Pipeline:
             modality=coded.modality,
             context=timexes,
         )
+        countries = actors.countries()
         location = self.gazetteer.locate(
             sentence,
             coded,
             dateline=article.dateline,
-            context_countries=actors.countries(),
+            context_countries=countries,
         )
         info = self.ontology.cameo(coded.cameo)
         source = coded.source.actor if coded.source else None
         target = coded.target.actor if coded.target else doer
         if source is None and location is not None:  # "a bombing near Samarra killed ..."
-            place = self.gazetteer.locate(sentence, coded, attached_only=True)
-            source = unattributed_source(sentence, coded, place, self.kb)
+            source = unattributed_source(
+                sentence,
+                coded,
+                lambda: self.gazetteer.locate(
+                    sentence, coded, context_countries=countries, attached_only=True
+                ),
+                self.kb,
+            )
         key = "|".join(
             [
                 article.doc_id,

@@ -302,6 +302,14 @@ COUNTRY_KEYS = (
 )  # fmt: skip
 
 
+def _add_demonym(b: _Builder, word: str, entry: Entry, override) -> None:
+    """A people's or nationality's word and its plural: "Russians", "Tamils"; not
+    "Chineses"."""
+    b.add(word, entry, override=override)
+    if not word.endswith(("ese", "sh", "ch", "s")):
+        b.add(plural(word), entry, override=override)
+
+
 def _load_countries(b: _Builder, items, path, user: bool, override) -> None:
     for item in items or ():
         line = _check_keys(item, COUNTRY_KEYS, path, "country")
@@ -325,9 +333,7 @@ def _load_countries(b: _Builder, items, path, user: bool, override) -> None:
             b.add(phrase, base, override=override)
         for adj in _list(item.get("adj"), path, line, "adj"):
             entry = _replace(base, via="adj")
-            b.add(adj, entry, override=override)
-            if not adj.endswith(("ese", "sh", "ch", "s")):  # Russians, Iraqis; not Chineses
-                b.add(plural(adj), entry, override=override)
+            _add_demonym(b, adj, entry, override)
         for city in _list(item.get("capitals"), path, line, "capitals"):
             b.add(
                 city, Entry("capital", name, code=code, wikidata=qid, user=user), override=override
@@ -451,9 +457,7 @@ def _load_peoples(b: _Builder, data, path) -> None:
         c = b.countries[code]
         entry = Entry("country", c["name"], code=code, wikidata=c["wikidata"], via="people")
         for name in _list(item.get("names"), path, line, "names"):
-            b.add(name, entry)
-            if not name.endswith(("ese", "sh", "ch", "s")):  # Tamils; not Sinhaleses
-                b.add(plural(name), entry)
+            _add_demonym(b, name, entry, None)
 
 
 def _load_people(b: _Builder, items, path, user: bool, override) -> None:

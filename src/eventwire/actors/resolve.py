@@ -124,19 +124,14 @@ class ActorResolver(Coreference):
                 for i in range(m.start, m.end):
                     by_token[i] = m
             mentions: list[ActorMention] = []
-            named = {
+            doc.sentence_order = [  # the countries the sentence names, in order
                 c
                 for m in found
-                if (e := pick_entry(m.entries)).via != "town"
-                and not self._placeless(e)
+                if self._places_text(sentence, m)
                 and not self._ethnic(sentence, m)
-                and not self._given_name(sentence, m, e)
-                and not self._stance(sentence, m)
-                and (c := entry_country(e, day))
-            }
-            doc.sentence_order = [
-                c for m in found if (c := entry_country(pick_entry(m.entries), day)) in named
+                and (c := entry_country(pick_entry(m.entries), day))
             ]
+            named = set(doc.sentence_order)
             doc.sentence_named = bool(named)
             doc.sentence_country = next(iter(named)) if len(named) == 1 else None
             doc.sentence_country_at = [
@@ -160,13 +155,10 @@ class ActorResolver(Coreference):
         counts: Counter = Counter()
         for sentence, found in zip(parsed.sentences, matches, strict=True):
             for m in found:
-                e = pick_entry(m.entries)
-                placed = e.via != "town" and not self._placeless(e)
-                placed = placed and not self._given_name(sentence, m, e)
-                placed = placed and not self._stance(sentence, m)
-                code = entry_country(e, day) if placed else None
-                if code:
-                    counts[code] += 1
+                if self._places_text(sentence, m):
+                    code = entry_country(pick_entry(m.entries), day)
+                    if code:
+                        counts[code] += 1
         for place in parsed.article.dateline:
             for e in self.kb.lookup(place):
                 if e.kind in ("country", "capital"):
@@ -671,6 +663,18 @@ class ActorResolver(Coreference):
     def _placeless(self, e: Entry) -> bool:
         """A body of ``placeless_sectors`` ("told AFP"): it does not place the text."""
         return e.kind == "seat" and (e.sector or "").lower() in self.words.placeless_sectors
+
+    def _places_text(self, s: Sentence, m: Match) -> bool:
+        """Whether a match tells which country a sentence or an article is about: not a
+        town, a news agency, a people's name inside a personal name ("Karen Smith") or
+        a stance ("anti-Syria")."""
+        e = pick_entry(m.entries)
+        return (
+            e.via != "town"
+            and not self._placeless(e)
+            and not self._given_name(s, m, e)
+            and not self._stance(s, m)
+        )
 
     def _given_name(self, s: Sentence, m: Match, e: Entry) -> bool:
         """A people's name inside a longer personal name ("Karen Smith")."""

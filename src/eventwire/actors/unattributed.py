@@ -8,6 +8,8 @@ attaches to it, is coded as done by unaligned armed forces of that place's count
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from eventwire.records import Actor, Place, Sentence
 
 # tokens that name someone: the doer is named, only not known to the knowledge base
@@ -45,12 +47,15 @@ def doer_phrases(s: Sentence, head: int, trigger=()) -> list[int]:
     return out
 
 
-def unattributed_source(s: Sentence, coded, place: Place | None, kb) -> Actor | None:
-    """Unaligned armed forces of ``place``'s country as the doer of ``coded``, an act
-    of one of ``kb.words.unattributed_roots`` with no source, else None."""
+def unattributed_source(
+    s: Sentence, coded, attached_place: Callable[[], Place | None], kb
+) -> Actor | None:
+    """Unaligned armed forces of the country of the place the sentence attaches to
+    ``coded`` (``attached_place()``, asked only when needed) as the doer of an act of
+    one of ``kb.words.unattributed_roots`` with no source, else None."""
     words = kb.words
     sector = next(iter(words.unattributed_sector), "").upper()
-    if coded.source is not None or place is None or not place.country or not sector:
+    if coded.source is not None or not sector:
         return None
     if str(coded.cameo)[:2] not in words.unattributed_roots:
         return None
@@ -61,6 +66,9 @@ def unattributed_source(s: Sentence, coded, place: Place | None, kb) -> Actor | 
     doer = [i for i in phrases if i != coded.head and i not in trigger]
     if doer and s.tokens[doer[0]].lemma.lower() not in words.unattributed_means:
         return None  # "a new kind of flu struck seven people": no attack, no attacker
+    place = attached_place()
+    if place is None or not place.country:
+        return None
     text = s.span_text(min(s.subtree(doer[0])), doer[0] + 1) if doer else ""
     label = kb.sector_codes.get(sector, sector).split(" (")[0]
     name = f"{label} in {kb.country_name(place.country) or place.country}"

@@ -317,7 +317,7 @@ class TimeTagger:
         ("at 11 a.m. on 11 November", "10:35 a.m. (0735 GMT) Friday"), else a day
         named earlier in the same sentence ("On Friday ... at 3 p.m."), else none."""
         end = chosen[k][1]
-        day_end = ends[1]
+        ref_end, day_end = ends
         if ctx.day_ref is not None and 0 <= day_end <= chosen[k][0]:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
@@ -337,7 +337,6 @@ class TimeTagger:
                 break
             end = e2
         start = chosen[k][0]
-        ref_end, day_end = ends
         if ctx.ref_precision == "day" and ref_end >= 0:
             if (sent is None or ref_end > sent.start) and _same_sentence(
                 text, ref_end, start, self.tense.abbreviations, self.tense.final
