@@ -19,10 +19,16 @@ def tagger():
 
 
 def _check(found, case):
-    by_text = {t.text: t for t in found}
+    by_text: dict[str, list] = {}
+    for t in found:
+        by_text.setdefault(t.text, []).append(t)
     for exp in case.get("expect", ()):
         assert exp["text"] in by_text, f"{exp['text']!r} not in {list(by_text)}"
-        tx = by_text[exp["text"]]
+        same = by_text[exp["text"]]
+        # `occurrence`: the n-th expression with this text (default: the last)
+        n = exp.get("occurrence", len(same))
+        assert n <= len(same), (exp["text"], n, len(same))
+        tx = same[n - 1]
         assert tx.value == str(exp["value"]), exp["text"]
         for key in ("type", "mod", "begin", "until"):
             if key in exp:

@@ -40,6 +40,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The hearing was adjourned until Friday.", 1),
         ("The fighting went on until Friday.", -1),
         ("The bourse is to resume trading in the shares Friday.", 1),
+        ("A major rally is set for Friday.", 1),
+        ("The vote was set for Friday.", -1),
         ("The talks, which began on Friday, are scheduled to end next week.", -1),
         ("He will meet Lt. Gen. Salem on Friday.", 1),
         ("The motor show, which opens on Friday, drew record bookings.", 1),

@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
@@ -19,6 +20,7 @@ from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser, is_abbreviation
 
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
@@ -29,6 +31,7 @@ ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
+WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _FRONTED = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)(?:In|During|By)\s+$")
@@ -53,6 +56,35 @@ def _same_sentence(
         ):
             return False
     return True
+
+
+def _one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> list[TimeExpr]:
+    """A news story that names one weekday several times mostly means one day: where the
+    tense of its sentences put the same bare weekday on two days (the coming and the past
+    Friday), the day most of them chose is taken by the others ("the delay of Friday's
+    debate", "if he backs out of the debate on Friday"), except where a future cue chose
+    the coming day ("will help prevent protests on Tuesday" after a story of last
+    Tuesday's protests). ``marks``: index in ``out`` and the direction its tense gave."""
+    by_day: dict[int, list[int]] = {}
+    planned = {k for k, direction in marks if direction > 0}
+    for k, _ in marks:
+        by_day.setdefault(out[k].begin.isoweekday(), []).append(k)
+    for ks in by_day.values():
+        counts: dict[dt.date, int] = {}
+        for k in ks:
+            counts[out[k].begin] = counts.get(out[k].begin, 0) + 1
+        if len(counts) < 2:
+            continue
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] == ranked[1][1]:
+            continue  # no majority: each keeps the day its tense gave
+        day = ranked[0][0]
+        for k in ks:
+            x = out[k]
+            if x.begin != day and k not in planned:
+                value = day.isoformat() + x.value[10:]
+                out[k] = replace(x, value=value, begin=day, until=day)
+    return out
 
 
 class TimeTagger:
@@ -326,6 +358,12 @@ class TimeTagger:
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
                 break
             rule2 = self.res.rules[idx2]
+            links = self.res.words("clock_day_links")
+            if any(
+                w.lower() not in links and not w[0].isupper()
+                for w in _LETTERS.findall(text, end, s2)
+            ):
+                break  # "at 0830 GMT, down 38 cents from Thursday": another day
             if rule2.action in _DAY_ACTIONS:
                 saved = ctx.direction, ctx.last_direction, ctx.last_end
                 norm = self._normalize(text, s2, e2, rule2, g2, ctx, sent)
@@ -439,6 +477,9 @@ class TimeTagger:
         said_year: tuple[int, int] | None = None  # the last explicit year and where it ended
         planned_quarter = False
         prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
+        weekdays: list[
+            tuple[int, int]
+        ] = []  # bare weekday names near the document date (indexes in out)
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -494,6 +535,14 @@ class TimeTagger:
             ):
                 said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
             prev = (e, rule.action, norm)
+            if (
+                rule.action == "weekday"
+                and g.get("shift") is None
+                and not narrative
+                and norm.begin is not None
+                and 0 < abs((norm.begin - dct).days) <= WEEKDAY_NEAR
+            ):
+                weekdays.append((len(out), ctx.direction))
             out.append(
                 TimeExpr(
                     start=s,
@@ -510,4 +559,4 @@ class TimeTagger:
                     rule=rule.id,
                 )
             )
-        return out
+        return _one_day_per_weekday(out, weekdays)
