@@ -56,7 +56,7 @@ class TenseGuesser:
         self.reported = res.words("reported_future_aux")
         self.strong = self.future_aux | self.reported | self.past_aux
         self.infinitive = res.words("infinitive_marker")
-        self.plan_participles = res.words("plan_participles")
+        self.plan_words = res.words("plan_words")
         self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
@@ -209,12 +209,15 @@ class TenseGuesser:
                 and lw[d + 1].lower() in self.present_be
             ):
                 s = 1  # "is to resume trading Tuesday": a plan
-            if (
-                lw_ in self.plan_participles
-                and d + 1 < len(lw)
-                and lw[d + 1].lower() in self.present_be
+            if lw_ in self.plan_words and (
+                (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
+                or (
+                    d
+                    and lw[d - 1].lower() in self.infinitive
+                    and (d + 1 >= len(lw) or lw[d + 1].lower() not in self.past_be)
+                )
             ):
-                s = 1  # "a major rally is set for Sunday"
+                s = 1  # "a major rally is set for Sunday", "the talks, set to resume Monday"
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
                 s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
