@@ -43,6 +43,10 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("A major rally is set for Friday.", 1),
         ("The vote was set for Friday.", -1),
         ("Schools have been closed and are likely to reopen on Friday.", 1),
+        (
+            "Two men were admitted to hospital in Airdrie, Lanarkshire, after returning on Friday.",
+            -1,
+        ),
         ("The peace talks, set to resume Friday, were postponed.", 1),
         ("The talks, which began on Friday, are scheduled to end next week.", -1),
         ("He will meet Lt. Gen. Salem on Friday.", 1),

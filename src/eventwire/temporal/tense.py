@@ -19,6 +19,9 @@ _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _ASIDE = re.compile(r"\([^()]*\)|-LRB-.*?-RRB-")  # "(a white Isuzu Trooper)": no clause
+# a place or name set off by commas inside a clause ("in Airdrie, Lanarkshire, after",
+# "the Point Arguello, Calif., field"): no clause boundary
+_APPOSITION = re.compile(r",\s+(?:[A-Z][A-Za-z.'-]*\s+){0,2}[A-Z][A-Za-z.'-]*\s*,")
 _WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
 
 
@@ -180,7 +183,7 @@ class TenseGuesser:
             return 0
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
-        lw = _WORD.findall(_COMPOUND.sub(" ", left))[::-1][:LEFT_WORDS]
+        lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
         rw = _WORD.findall(_COMPOUND.sub(" ", right))[:8]
         best = (99, 0)
         firm = False
