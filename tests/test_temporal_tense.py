@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.temporal.resources import load_resources
-from eventwire.temporal.tense import TenseGuesser
+from eventwire.temporal.tense import FIRM_PAST, TenseGuesser
 
 
 @pytest.fixture(scope="module")
@@ -80,9 +80,9 @@ def test_fronted_time_phrase_takes_the_main_clause_verb(guess):
 
 def test_since_points_to_the_past_whatever_the_verb(guess, parse):
     text = "NATO warplanes will keep bombing the coast, as they have since late March."
-    assert guess.from_text(text, *_at(text, "late March")) == -1
+    assert guess.from_text(text, *_at(text, "late March")) == FIRM_PAST
     sent = parse(text).sentences[0]
-    assert guess.from_parse(sent, *_at(text, "late March")) == -1
+    assert guess.from_parse(sent, *_at(text, "late March")) == FIRM_PAST
 
 
 def test_from_parse_uses_the_governing_verb(guess, parse):
@@ -90,3 +90,12 @@ def test_from_parse_uses_the_governing_verb(guess, parse):
     sent = parse(text).sentences[0]
     assert guess.from_parse(sent, *_at(text, "Monday")) == -1
     assert guess.from_parse(sent, *_at(text, "Friday")) == 1
+
+
+def test_a_past_opened_by_since_is_firm(guess, parse):
+    text = "More than 7,000 people have been killed since the uprising began in April."
+    assert guess.from_text(text, *_at(text, "April")) == FIRM_PAST
+    sent = parse(text).sentences[0]
+    assert guess.from_parse(sent, *_at(text, "April")) == FIRM_PAST
+    text = "Sales may not rise at the same rate, since Easter falls late in April."
+    assert guess.from_text(text, *_at(text, "Easter")) == -1

@@ -14,6 +14,7 @@ from typing import Any
 
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.resources import TemporalResources
+from eventwire.temporal.tense import FIRM_PAST
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
@@ -85,7 +86,11 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     y = now.year
     cands = [period(y - 1), period(y), period(y + 1)]
     if ctx.direction < 0:
-        ok = [c for c in cands if (c[1] - now).days <= SLACK_DAYS]
+        # a period a little after the document date keeps its year, as tense cues mislead
+        # ("extended the offer to Nov. 20", "bought wheat for May shipment"), unless the
+        # past is firm ("since April")
+        slack = 0 if ctx.direction <= FIRM_PAST else SLACK_DAYS
+        ok = [c for c in cands if (c[1] - now).days <= slack]
         v, b, e = ok[-1]
     elif ctx.direction > 0:
         ok = [c for c in cands if (now - c[2]).days <= SLACK_DAYS]

@@ -14,6 +14,7 @@ from eventwire.temporal.resources import TemporalResources
 
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
+FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising began in April")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -157,16 +158,28 @@ class TenseGuesser:
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1]
         if left and left[0].lower() in self.since:
-            return -1  # "has been bombarding Libya since late March"
+            if self._present_after(_WORD.findall(sentence.text[end - sentence.start :])):
+                return -1  # "since Easter falls late in April": maybe a reason
+            return FIRM_PAST  # "has been bombarding Libya since late March"
         if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
         if v is None:
             return None
-        return self.verb_direction(sentence, v, via_noun)
+        direction = self.verb_direction(sentence, v, via_noun)
+        if direction == -1 and self._since_clause(left[:LEFT_WORDS]):
+            return FIRM_PAST  # "killed since the uprising began in April"
+        return direction
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
+        direction, lw = self._from_text(text, start, end)
+        if direction == -1 and self._since_clause(lw):
+            return FIRM_PAST  # "killed since the uprising began in April"
+        return direction
+
+    def _from_text(self, text: str, start: int, end: int) -> tuple[int, list[str]]:
+        """The direction and the words before the expression in its sentence."""
         lo = max(0, start - 200)
         left = text[lo:start]
         cut = 0
@@ -180,7 +193,7 @@ class TenseGuesser:
                 right = right[: m2.start()]
                 break
         if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
-            return 0
+            return 0, []
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
         lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
@@ -191,9 +204,11 @@ class TenseGuesser:
             lw[0].lower() in self.since
             or (len(lw) > 1 and lw[0].lower() in self.determiners and lw[1].lower() in self.since)
         ):
-            return -1  # "since late March", "since the 20 April explosion"
+            # "since late March", "since the 20 April explosion"; not firm where "since" may
+            # give a reason ("since Easter falls late in April this year")
+            return (-1 if self._present_after(rw) else FIRM_PAST), lw
         if self._until_deadline(lw):
-            return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
+            return 1, lw  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
@@ -234,11 +249,11 @@ class TenseGuesser:
                 if before[:1] and before[0] in self.perfect:
                     s = -1
             if s and lw_ in self.strong:
-                return s if not firm else -1
+                return (s if not firm else -1), lw
             if s < 0 and d == 0 and (len(lw) < 2 or lw[1].lower() not in self.be_forms):
                 firm = True  # "said Tuesday": the verb right before the date decides
             if s > 0:  # a future cue ("scheduled", "plans") decides
-                return s if best[1] == 0 else best[1]
+                return (s if best[1] == 0 else best[1]), lw
             if s and best[1] == 0:
                 best = (d, s)
         for d, w in enumerate(rw):
@@ -261,8 +276,24 @@ class TenseGuesser:
         if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
             # "In January, a week after the anniversary, a bombing killed ...": a time set
             # before the main clause takes that clause's verb, wherever it comes
-            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
-        return best[1]
+            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS]), lw
+        return best[1], lw
+
+    def _present_after(self, rw: list[str]) -> bool:
+        """A present verb right after the expression ("since Easter falls late")."""
+        return bool(rw) and (
+            rw[0].lower() in self.present_be or (rw[0].islower() and rw[0].endswith("s"))
+        )
+
+    def _since_clause(self, lw: list[str]) -> bool:
+        """Whether the clause before the expression is opened by a word of ``since_past``
+        (``lw``: its words, nearest first), not right before it (decided on its own)."""
+        for d, w in enumerate(lw):
+            if w in ",;:":
+                return False
+            if w.lower() in self.since:
+                return d > 1 or (d == 1 and lw[0].lower() not in self.determiners)
+        return False
 
     def _main_clause(self, words: list[str]) -> int:
         """The first tense cue of the words after a fronted time phrase."""
