@@ -99,3 +99,10 @@ def test_a_past_opened_by_since_is_firm(guess, parse):
     assert guess.from_parse(sent, *_at(text, "April")) == FIRM_PAST
     text = "Sales may not rise at the same rate, since Easter falls late in April."
     assert guess.from_text(text, *_at(text, "Easter")) == -1
+
+
+def test_since_before_a_determiner_reads_alike_with_and_without_a_parse(guess, parse):
+    text = "Oil has leaked into the Gulf since the April explosion."
+    assert guess.from_text(text, *_at(text, "April")) == FIRM_PAST
+    sent = parse(text).sentences[0]
+    assert guess.from_parse(sent, *_at(text, "April")) == FIRM_PAST

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -65,25 +66,18 @@ def _one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> l
     debate", "if he backs out of the debate on Friday"), except where a future cue chose
     the coming day ("will help prevent protests on Tuesday" after a story of last
     Tuesday's protests). ``marks``: index in ``out`` and the direction its tense gave."""
-    by_day: dict[int, list[int]] = {}
-    planned = {k for k, direction in marks if direction > 0}
-    for k, _ in marks:
-        by_day.setdefault(out[k].begin.isoweekday(), []).append(k)
-    for ks in by_day.values():
-        counts: dict[dt.date, int] = {}
-        for k in ks:
-            counts[out[k].begin] = counts.get(out[k].begin, 0) + 1
-        if len(counts) < 2:
-            continue
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked[0][1] == ranked[1][1]:
-            continue  # no majority: each keeps the day its tense gave
+    by_day: dict[int, list[tuple[int, int]]] = {}
+    for k, direction in marks:
+        by_day.setdefault(out[k].begin.isoweekday(), []).append((k, direction))
+    for same in by_day.values():
+        ranked = Counter(out[k].begin for k, _ in same).most_common(2)
+        if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
+            continue  # one day, or no majority: each keeps the day its tense gave
         day = ranked[0][0]
-        for k in ks:
+        for k, direction in same:
             x = out[k]
-            if x.begin != day and k not in planned:
-                value = day.isoformat() + x.value[10:]
-                out[k] = replace(x, value=value, begin=day, until=day)
+            if x.begin != day and direction <= 0:
+                out[k] = replace(x, value=day.isoformat() + x.value[10:], begin=day, until=day)
     return out
 
 
@@ -350,6 +344,7 @@ class TimeTagger:
         named earlier in the same sentence ("On Friday ... at 3 p.m."), else none."""
         end = chosen[k][1]
         ref_end, day_end = ends
+        links = self.res.words("clock_day_links")
         if ctx.day_ref is not None and 0 <= day_end <= chosen[k][0]:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
@@ -358,7 +353,6 @@ class TimeTagger:
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
                 break
             rule2 = self.res.rules[idx2]
-            links = self.res.words("clock_day_links")
             if any(
                 w.lower() not in links and not w[0].isupper()
                 for w in _LETTERS.findall(text, end, s2)
@@ -477,9 +471,8 @@ class TimeTagger:
         said_year: tuple[int, int] | None = None  # the last explicit year and where it ended
         planned_quarter = False
         prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
-        weekdays: list[
-            tuple[int, int]
-        ] = []  # bare weekday names near the document date (indexes in out)
+        # bare weekday names near the document date: index in out, direction of its tense
+        weekdays: list[tuple[int, int]] = []
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:

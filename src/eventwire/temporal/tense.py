@@ -156,30 +156,31 @@ class TenseGuesser:
         return 0
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
-        left = _WORD.findall(sentence.text[: start - sentence.start])[::-1]
-        if left and left[0].lower() in self.since:
-            if self._present_after(_WORD.findall(sentence.text[end - sentence.start :])):
-                return -1  # "since Easter falls late in April": maybe a reason
-            return FIRM_PAST  # "has been bombarding Libya since late March"
+        left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
+        after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
+        since = self._since_right_before(left, after)
+        if since:
+            return since
         if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
         if v is None:
             return None
-        direction = self.verb_direction(sentence, v, via_noun)
-        if direction == -1 and self._since_clause(left[:LEFT_WORDS]):
-            return FIRM_PAST  # "killed since the uprising began in April"
-        return direction
+        return self._firm(self.verb_direction(sentence, v, via_noun), left)
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
-        direction, lw = self._from_text(text, start, end)
-        if direction == -1 and self._since_clause(lw):
-            return FIRM_PAST  # "killed since the uprising began in April"
-        return direction
+        if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
+            return 0
+        lw, rw, right = self._context(text, start, end)
+        since = self._since_right_before(lw, rw)
+        if since:
+            return since
+        return self._firm(self._scan(lw, rw, right), lw)
 
-    def _from_text(self, text: str, start: int, end: int) -> tuple[int, list[str]]:
-        """The direction and the words before the expression in its sentence."""
+    def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
+        """The words before the expression in its sentence (nearest first), the words
+        after it, and the text after it, for the raw-text cues."""
         lo = max(0, start - 200)
         left = text[lo:start]
         cut = 0
@@ -192,23 +193,18 @@ class TenseGuesser:
             if not self._abbreviation(text, end + m2.start()):
                 right = right[: m2.start()]
                 break
-        if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
-            return 0, []
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
         lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
         rw = _WORD.findall(_COMPOUND.sub(" ", right))[:8]
+        return lw, rw, right
+
+    def _scan(self, lw: list[str], rw: list[str], right: str) -> int:
+        """The direction the cue words around the expression give."""
         best = (99, 0)
         firm = False
-        if lw and (
-            lw[0].lower() in self.since
-            or (len(lw) > 1 and lw[0].lower() in self.determiners and lw[1].lower() in self.since)
-        ):
-            # "since late March", "since the 20 April explosion"; not firm where "since" may
-            # give a reason ("since Easter falls late in April this year")
-            return (-1 if self._present_after(rw) else FIRM_PAST), lw
         if self._until_deadline(lw):
-            return 1, lw  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
+            return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
@@ -249,11 +245,11 @@ class TenseGuesser:
                 if before[:1] and before[0] in self.perfect:
                     s = -1
             if s and lw_ in self.strong:
-                return (s if not firm else -1), lw
+                return s if not firm else -1
             if s < 0 and d == 0 and (len(lw) < 2 or lw[1].lower() not in self.be_forms):
                 firm = True  # "said Tuesday": the verb right before the date decides
             if s > 0:  # a future cue ("scheduled", "plans") decides
-                return (s if best[1] == 0 else best[1]), lw
+                return s if best[1] == 0 else best[1]
             if s and best[1] == 0:
                 best = (d, s)
         for d, w in enumerate(rw):
@@ -276,24 +272,37 @@ class TenseGuesser:
         if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
             # "In January, a week after the anniversary, a bombing killed ...": a time set
             # before the main clause takes that clause's verb, wherever it comes
-            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS]), lw
-        return best[1], lw
+            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
+        return best[1]
 
-    def _present_after(self, rw: list[str]) -> bool:
-        """A present verb right after the expression ("since Easter falls late")."""
-        return bool(rw) and (
-            rw[0].lower() in self.present_be or (rw[0].islower() and rw[0].endswith("s"))
-        )
-
-    def _since_clause(self, lw: list[str]) -> bool:
-        """Whether the clause before the expression is opened by a word of ``since_past``
-        (``lw``: its words, nearest first), not right before it (decided on its own)."""
+    # ------------------------------------------------------------------ since
+    def _since_at(self, lw: list[str]) -> int | None:
+        """Where the nearest word of ``since_past`` before the expression is in its clause
+        (``lw``: the words before it, nearest first), else None."""
         for d, w in enumerate(lw):
             if w in ",;:":
-                return False
+                return None
             if w.lower() in self.since:
-                return d > 1 or (d == 1 and lw[0].lower() not in self.determiners)
-        return False
+                return d
+        return None
+
+    def _since_right_before(self, lw: list[str], rw: list[str]) -> int:
+        """A date right after "since" ("since late March", "since the 20 April
+        explosion") lies before the time of writing whatever the verb: a firm past,
+        unless a present verb follows, where "since" may give a reason ("since Easter
+        falls late in April"). 0 when no "since" stands right before it."""
+        d = self._since_at(lw[:2])
+        if d is None or (d == 1 and lw[0].lower() not in self.determiners):
+            return 0
+        present = bool(rw) and (
+            rw[0].lower() in self.present_be or (rw[0].islower() and rw[0].endswith("s"))
+        )
+        return -1 if present else FIRM_PAST
+
+    def _firm(self, direction: int, lw: list[str]) -> int:
+        """A past in a clause opened by "since" is firm ("killed since the uprising began
+        in April")."""
+        return FIRM_PAST if direction == -1 and self._since_at(lw) is not None else direction
 
     def _main_clause(self, words: list[str]) -> int:
         """The first tense cue of the words after a fronted time phrase."""
