@@ -344,6 +344,16 @@ def _anchor(ctx: Ctx, anaphoric: bool, unit: str | None = None) -> dt.date:
     return ctx.dct
 
 
+def _from_now(ctx: Ctx, unit: str | None) -> bool:
+    """In news, "the next month" said of the future counts from the time of writing
+    unless the text named a later day or a period as fine as the unit: a past reference
+    time ("the spill began in April") or a coarser one ("next year") is no anchor for it."""
+    if ctx.story or ctx.direction <= 0 or ctx.ref is None:
+        return False
+    rank = _PRECISION_RANK.get(ctx.ref_precision or "")
+    return ctx.ref <= ctx.dct or rank is None or rank > _UNIT_RANK.get(unit or "", 0)
+
+
 def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
@@ -358,6 +368,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         and words[1] in ctx.res.words("anaphoric_shift")
         and shift != 0
     )
+    if anaphoric and shift > 0 and _from_now(ctx, unit):
+        anaphoric = False  # "the change would be implemented over the next month"
     base = _anchor(ctx, anaphoric, unit)
     mod = _mod(g)
     if unit == "season":
@@ -376,6 +388,14 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         return _apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
     if unit not in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE"):
         return None
+    if (
+        unit == "Q"
+        and shift == 0
+        and ctx.quarter is not None
+        and ctx.direction <= 0
+        and not ctx.res.words("deictic_this") & set(words)
+    ):
+        base = ctx.quarter  # "higher at the end of the quarter": the one being reported
     if anaphoric and base is ctx.ref:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
@@ -405,6 +425,8 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         first = cal.add_months(end, -1)
         v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
         return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
+    if (g.get("month") or g.get("month2")) and not g.get("day"):
+        return _quarter_to_month(int(g.get("month") or g["month2"]), rule, ctx)
     if g.get("yshift") is not None:  # "next year's first quarter"
         y += int(g["yshift"])
         if not ordinal:
@@ -414,6 +436,10 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     if ordinal and g.get("qyear"):
         v, b, e = cal.quarter_of(int(g["qyear"]), int(ordinal))
         return Norm(v, rule.type, None, b, e, "quarter")
+    if ordinal and ctx.sentence_year is not None and not back:
+        # "For all of 1986, productivity rose, reflecting rises in the first quarter"
+        v, b, e = cal.quarter_of(ctx.sentence_year, int(ordinal))
+        return Norm(v, rule.type, None, b, e, "quarter", True)
     if ordinal:  # the last quarter with that number that has begun, unless still to come
         q = int(ordinal)
         v, b, e = cal.quarter_of(y, q)
@@ -440,6 +466,23 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
             yy = int(g["qyear"])
         v, b, e = cal.quarter_of(yy, qq)
     return Norm(v, rule.type, None, b, e, "quarter", True, back=back)
+
+
+def _quarter_to_month(m: int, rule, ctx: Ctx) -> Norm | None:
+    """ "The June quarter", "the quarter to September": the three months that end with
+    that month, the last that has begun (the next that has not ended, of the future)."""
+    y = ctx.dct.year
+    end = cal.safe_date(y, m, 1)
+    if end is None:
+        return None
+    if ctx.direction > 0:
+        if cal.add_months(end, 1) <= ctx.dct:
+            end = cal.add_years(end, 1)
+    elif cal.add_months(end, -2) > ctx.dct:
+        end = cal.add_years(end, -1)
+    mid = cal.add_months(end, -1)
+    v, b, e = cal.quarter_of(mid.year, (mid.month - 1) // 3 + 1)
+    return Norm(v, rule.type, None, b, e, "quarter", True)
 
 
 def _in_quarter(ctx: Ctx) -> bool:

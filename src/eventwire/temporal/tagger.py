@@ -35,7 +35,7 @@ CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this m
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_FRONTED = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)(?:In|During|By)\s+$")
+_IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
@@ -92,6 +92,27 @@ class TimeTagger:
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
+        fronted = "|".join(
+            r"\s+".join(map(re.escape, str(w).capitalize().split()))
+            for w in sorted(self.res.words("fronted_year_lead"), key=len, reverse=True)
+        )
+        # "In 1918, ...", "For all of 1986, ...": a year that opens the sentence holds for it
+        self._fronted = re.compile(
+            rf"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)(?-i:{fronted})\s+$" if fronted else r"(?!)"
+        )
+        lead = "|".join(
+            r"\s+".join(map(re.escape, str(w).split()))
+            for w in sorted(self.res.words("comparison_lead"), key=len, reverse=True)
+        )
+        # "up 5.3 pct to 635.5 mln from 603.4 mln in 1985": the year compared with
+        self._comparison = (
+            re.compile(
+                rf"\b(?:{lead})\s+(?:{_IN_CLAUSE}){{0,30}}?[0-9](?:{_IN_CLAUSE}){{0,24}}?\s+in\s+$",
+                re.I,
+            )
+            if lead
+            else None
+        )
 
     # ------------------------------------------------------------------ values
     def _number(self, text: str) -> Any:
@@ -502,6 +523,13 @@ class TimeTagger:
                 norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
+            if (
+                self._comparison is not None
+                and norm.precision == "year"
+                and not norm.relative
+                and self._comparison.search(text, max(0, s - 80), s)
+            ):
+                norm = replace(norm, back=True)  # a year compared with, no reference time
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
                 ref_end = e
@@ -524,7 +552,7 @@ class TimeTagger:
                 and norm.begin is not None
                 and not norm.relative
                 and rule.action == "date"
-                and _FRONTED.search(text, max(0, s - 12), s)
+                and self._fronted.search(text, max(0, s - 12), s)
             ):
                 said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
             prev = (e, rule.action, norm)

@@ -70,6 +70,8 @@ class TenseGuesser:
         self.past_perfect = res.words("past_perfect_aux")
         self.be_forms = res.words("be_forms")
         self.present_be = res.words("present_be")
+        self.adverb_suffix = tuple(res.words("adverb_suffix"))
+        self.reporting = res.words("reporting_verbs")
         self.until = res.words("deadline_until")
         self.since = res.words("since_past")
         self.complementizers = res.words("complementizer")
@@ -215,7 +217,9 @@ class TenseGuesser:
             if lw_ in self.scheduled_plural and (
                 d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
             ):
-                s = 1  # "the two leaders meet Monday", not "did not meet", "failed to meet"
+                # "the two leaders meet Monday", not "did not meet", "failed to meet", nor
+                # a noun further off after a past verb ("advised against travel to Mexico")
+                s = 0 if d > SCHEDULED_WORDS and self._past_before(lw[d + 1 :]) else 1
             if (
                 lw_ in self.infinitive
                 and d
@@ -236,7 +240,7 @@ class TenseGuesser:
                 s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
                 s = 0  # "after an earthquake due to the storm Thursday": not a plan
-            if s < 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.present_be:
+            if s < 0 and self._after_present_be(lw[d + 1 :]):
                 s = 0  # "elections are held on July 20": a passive, not a past verb
             if s > 0:  # "had been scheduled", "had been due"
                 before = [w.lower() for w in lw[d + 1 : d + 3]]
@@ -257,6 +261,8 @@ class TenseGuesser:
                 break  # "said at 1800 CDT on Wednesday that it would ...": the verb before
             if w in ",;:":
                 if d == 0 and not best[1]:
+                    if self._reporting_tag(rw[1:]):
+                        break  # "... the election on May 6, they added.": no cue for it
                     continue  # "On Friday, the minister met ...": the clause after decides
                 break  # "talks, which began on Monday, are scheduled to end": not that clause
             # a present of schedule right after: "his speech on Tuesday starts at 3 p.m.", not
@@ -274,6 +280,36 @@ class TenseGuesser:
             # before the main clause takes that clause's verb, wherever it comes
             return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
+
+    def _reporting_tag(self, after: list[str]) -> bool:
+        """The words after a comma (``after``) are a reporting tag that ends the sentence
+        ("..., they added.", "..., the minister said."): a verb of saying within four
+        words, and nothing but the sentence's end after it."""
+        for d, w in enumerate(after[:4]):
+            if w in ",;:":
+                return False
+            if w.lower() in self.reporting:
+                return not after[d + 1 :]  # the sentence ends there ("right" stops at it)
+        return False
+
+    def _after_present_be(self, before: list[str]) -> bool:
+        """The words before a participle (nearest first) end in a present "be", over
+        adverbs ("may not be fully contained", "wells now being drilled")."""
+        for w in before[:3]:
+            if w.lower() in self.present_be:
+                return True
+            if not (w.islower() and w.endswith(self.adverb_suffix)):
+                return False
+        return False
+
+    def _past_before(self, words: list[str]) -> bool:
+        """A past tense cue among ``words`` (nearest first) before the clause ends."""
+        for w in words:
+            if w in ",;:":
+                return False
+            if self._cue(w) < 0:
+                return True
+        return False
 
     # ------------------------------------------------------------------ since
     def _since_at(self, lw: list[str]) -> int | None:
