@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 
-HELP = "Evaluate against gold data (timex, actors, plover, quad)."
+HELP = "Evaluate against gold data (timex, actors, plover, quad, timeline)."
 
 KINDS = {
     "timex": "eventwire.evaluate.timex",
     "plover": "eventwire.evaluate.plover",
     "quad": "eventwire.evaluate.quad",
     "actors": "eventwire.evaluate.actors",
+    "timeline": "eventwire.evaluate.timeline",
 }
 
 

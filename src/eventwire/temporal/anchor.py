@@ -279,6 +279,36 @@ class Anchorer:
                 words.extend(grand)  # "in the past": a preposition with a vague object
         return any(w in self.past_words for w in words)
 
+    def _since_clause(
+        self, sentence: Sentence, head: int, timexes: list[TimeExpr], dct: dt.date
+    ) -> EventDate | None:
+        """ "have killed 700 civilians since the protests broke out on March 18": a
+        clause opened by "since" on the predicate, whose own verb carries a time
+        expression before the article date, starts the event's span; it runs to the
+        article date."""
+        toks = sentence.tokens
+        if not sentence.children or sentence.infinitive(head):
+            return None
+        clauses = {
+            k
+            for k in sentence.children[head]
+            if toks[k].dep == "advcl"
+            and any(
+                toks[j].dep == "mark" and toks[j].text.lower() in self.since_words
+                for j in sentence.children[k]
+            )
+        }
+        for tx in timexes:
+            if not (sentence.start <= tx.start < sentence.end):
+                continue
+            gov, prep = self._governor(sentence, tx)
+            iv = self._interval(tx, dct)
+            if gov in clauses and iv is not None and iv[0] < dct:
+                basis = "relative" if tx.relative else "explicit"
+                text = self._text(sentence, tx, prep)
+                return EventDate(iv[0], dct, iv[2], text, tx.value, basis)
+        return None
+
     def _same_occasion(
         self, sentence: Sentence, dct: dt.date, context: list[TimeExpr]
     ) -> EventDate | None:
@@ -364,6 +394,9 @@ class Anchorer:
                 return made
             later = add_years(dct, self.span_years)
             return EventDate(dct, later, "year", None, "FUTURE_REF", "relative")
+        opened = self._since_clause(sentence, head, timexes, dct)
+        if opened is not None:
+            return opened
         if self._vague_past(sentence, head):
             earlier = add_years(dct, -self.span_years)
             return EventDate(earlier, dct, "year", None, "PAST_REF", "relative")

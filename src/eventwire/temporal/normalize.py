@@ -425,8 +425,9 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         first = cal.add_months(end, -1)
         v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
         return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
-    if (g.get("month") or g.get("month2")) and not g.get("day"):
-        return _quarter_to_month(int(g.get("month") or g["month2"]), rule, ctx)
+    end_month = g.get("month") or g.get("month2") or g.get("month3")
+    if end_month and not g.get("day"):  # "the June quarter", "the April-June quarter"
+        return _quarter_to_month(int(end_month), rule, ctx)
     if g.get("yshift") is not None:  # "next year's first quarter"
         y += int(g["yshift"])
         if not ordinal:
