@@ -188,3 +188,18 @@ def test_rank_inside_a_company_name_is_not_an_officer(parse, resolvers):
         pytest.skip("the parser does not read the company as an organisation")
     actors = resolvers(()).resolve(parsed)
     assert all(m.actor.sector != "MIL" for m in actors.mentions(0))
+
+
+def test_pair_phrase_with_a_shared_head_is_resolved_without_failing(parse, resolvers):
+    # "both" before a coordination with a shared head ("both Arab and Western capitals")
+    # after two countries were named: the phrase may stand for a pair of actors
+    parsed = parse(
+        "Initial US military assessments suggest that a campaign against Syria's air "
+        "defences could lead to serious civilian loss of life. For now, such an operation "
+        "is simply not on President Barack Obama's agenda. An active discussion about the "
+        "merits of intervention is being waged in both Arab and Western capitals."
+    )
+    actors = resolvers(()).resolve(parsed)
+    s = parsed.sentences[2]
+    texts = {s.span_text(m.token_start, m.token_end) for m in actors.mentions(2)}
+    assert "Western capitals" in texts

@@ -241,7 +241,7 @@ class ActorResolver(Coreference):
             return
         if shared:
             actor = self._code_phrase(s, max(shared), [*span, *shared], by_token, doc)
-            if actor:
+            if actor and not isinstance(actor, tuple):  # a pair keeps its own texts
                 actor = replace(actor, text=s.span_text(min(span), max(span) + 1))
         else:
             actor = self._code_phrase(s, h, span, by_token, doc)

@@ -135,6 +135,19 @@ class Anchorer:
             cur = t.head
         return 0
 
+    def _long_past_for_perfect(
+        self, sentence: Sentence, head: int, tx: TimeExpr, dct: dt.date
+    ) -> bool:
+        """A present perfect takes no time long past ("has proposed an airlift, in an
+        echo of the exodus from Cuba in the early 1960s"): an expression deep in one of
+        its phrases that ended over a year before the article dates something else."""
+        toks = sentence.tokens
+        h = toks[head]
+        if h.tag != "VBN" or tx.until is None or (dct - tx.until).days <= 365:
+            return False
+        auxes = [toks[c] for c in sentence.children[head] if toks[c].dep == "aux"]
+        return any(a.lemma.lower() in self.perfect_aux and a.tag in ("VBZ", "VBP") for a in auxes)
+
     def _when_clause(self, sentence: Sentence, head: int, tx: TimeExpr, gov: int | None) -> bool:
         """``head`` heads a "when" clause on the expression itself or on the predicate
         the expression is on ("last visited Berlin in early 2023, when they signed")."""
@@ -372,6 +385,8 @@ class Anchorer:
             if self._when_clause(sentence, head, tx, gov):
                 score = max(score, 2)
             if score <= 0 or self._interval(tx, dct) is None:
+                continue
+            if score == 1 and self._long_past_for_perfect(sentence, head, tx, dct):
                 continue
             distance = abs(sentence.tokens[head].start - tx.start)
             key = (score, tx.begin is not None, -distance)  # calendar dates before vague ones

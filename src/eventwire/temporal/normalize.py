@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.resources import TemporalResources
-from eventwire.temporal.tense import FIRM_PAST
+from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
@@ -275,7 +275,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         past = base - dt.timedelta(days=(base.isoweekday() - wd) % 7)
         future = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
-        direction = ctx.direction
+        direction = 0 if ctx.direction == PLAN_PAST else ctx.direction  # the nearest day
         if shift is not None:  # "this Friday": within the current week
             date = base + dt.timedelta(days=delta)
         elif direction < 0:

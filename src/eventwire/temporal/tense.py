@@ -15,6 +15,10 @@ from eventwire.temporal.resources import TemporalResources
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
 FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising began in April")
+# a plan made before the time of writing ("agreed to buy the unit in February", "was
+# expected to receive snow Wednesday evening"): a month or season of it is the coming
+# one (with the slack of any future), a day the nearest
+PLAN_PAST = 2
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -61,6 +65,7 @@ class TenseGuesser:
         self.strong = self.future_aux | self.reported | self.past_aux
         self.infinitive = res.words("infinitive_marker")
         self.plan_words = res.words("plan_words")
+        self.plan_nouns = res.words("plan_nouns")
         self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
@@ -124,6 +129,8 @@ class TenseGuesser:
         if words & self.future_aux or words & self.reported:
             return 1
         if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
+            if t.dep == "acl" and toks[t.head].text.lower() in self.plan_nouns:
+                return PLAN_PAST  # "announced an agreement to acquire the bank in January"
             if t.dep in ("acl", "advcl") and depth < 3:
                 # a purpose on a noun or a clause ("his use of tanks to seize Hama in
                 # August revived ...", "troops were sent to seize it"): the tense of the
@@ -142,6 +149,10 @@ class TenseGuesser:
                 up = {toks[k].text.lower() for k in sentence.children[head]}
                 if up & self.past_perfect and toks[head].tag == "VBN":
                     return -1
+                if toks[head].lemma.lower() in self.future_verbs and (
+                    toks[head].tag == "VBD" or (toks[head].tag == "VBN" and up & self.past_be)
+                ):
+                    return PLAN_PAST  # "agreed to buy it in February", "was expected to"
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             return 1
@@ -214,6 +225,15 @@ class TenseGuesser:
             # a present of schedule counts right before the expression ("opens on Monday"),
             # not further off, where it is more often a noun ("unit starts to 1.1 mln in August")
             s = 1 if lw_ in self.scheduled and d <= SCHEDULED_WORDS else self._cue(w)
+            if (
+                d >= 2
+                and lw[d - 1].lower() in self.infinitive
+                and lw[d - 2].islower()
+                and lw[d - 2] not in self.determiners  # "agreed to the proposal": no verb
+                and (self._past_plan(w) or lw_ in self.plan_nouns)
+                and not (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
+            ):
+                return PLAN_PAST  # "agreed to buy the unit in February", "vowed to march Sunday"
             if lw_ in self.scheduled_plural and (
                 d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
             ):
@@ -280,6 +300,13 @@ class TenseGuesser:
             # before the main clause takes that clause's verb, wherever it comes
             return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
+
+    def _past_plan(self, word: str) -> bool:
+        """A past form of a verb of planning or agreeing ("agreed", "planned", "expected")."""
+        w = word.lower()
+        if not (word.islower() and w.endswith(self.past_suffix)):
+            return False
+        return any(stem in self.future_verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
 
     def _reporting_tag(self, after: list[str]) -> bool:
         """The words after a comma (``after``) are a reporting tag that ends the sentence
