@@ -11,6 +11,9 @@ from typing import Any
 import yaml
 
 _TABLE_REF = re.compile(r"\{table:([A-Za-z_][A-Za-z0-9_]*)\}")
+# an expression ends before a word character, except a number run into a capitalised word
+# by lost spacing ("Spring Offensive of 1918German General Ludendorff", page headings)
+_END = r"(?:(?![\w])|(?<=[0-9])(?=(?-i:[A-Z][a-z])))"
 _SLOT = re.compile(r"\{(?:([A-Za-z_][A-Za-z0-9_]*):)?([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -135,7 +138,7 @@ def load_resources(lang: str = "en") -> TemporalResources:
 
         body = _SLOT.sub(slot, _expand_tables(spec["pattern"], tables, where))
         try:
-            regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+            regex = re.compile(rf"(?<![\w])(?:{body}){_END}", re.I)
         except re.error as exc:
             raise ResourceError(f"{where}: bad pattern: {exc}") from None
         trigger = None
