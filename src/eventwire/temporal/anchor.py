@@ -43,6 +43,7 @@ class Anchorer:
         self.happening = frozenset(w.lower() for w in data.get("happening_verbs", ()))
         self.past_words = frozenset(w.lower() for w in data.get("unspecified_past", ()))
         self.since_words = frozenset(w.lower() for w in data.get("since", ()))
+        self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.until_words = frozenset(w.lower() for w in data.get("until", ()))
         self.range_open = frozenset(w.lower() for w in data.get("range_open", ()))
         self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
@@ -75,6 +76,17 @@ class Anchorer:
         top = next(
             (i for i in inside if toks[i].head not in inside or toks[i].head == i), inside[-1]
         )
+        first = min(inside)
+        if (
+            toks[top].dep == "compound"
+            and first > 0
+            and toks[first - 1].pos == "ADP"
+            and toks[first - 1].dep in self.prep_deps
+            and not any(toks[c].dep == "pobj" for c in sentence.children[first - 1])
+        ):
+            # "On Saturday Foreign Minister X criticised": the parse made the day part of
+            # the name after it and left the preposition without its object
+            return toks[first - 1].head, first - 1
         cur, prep = top, None
         for _ in range(6):
             h = toks[cur].head
@@ -84,8 +96,20 @@ class Anchorer:
                 prep = prep if prep is not None else h
                 cur = h
                 continue
-            return h, prep
+            return self._reported_clause(sentence, h, first), prep
         return None, prep
+
+    def _reported_clause(self, sentence: Sentence, gov: int, first: int) -> int:
+        """ "The attack began at dawn Thursday, the commander said": an expression the
+        parse hung on a reporting verb after it, right after the reported clause, is that
+        clause's time."""
+        toks = sentence.tokens
+        if gov <= first or toks[gov].lemma.lower() not in self.reporting:
+            return gov
+        for c in sentence.children[gov]:
+            if toks[c].dep == "ccomp" and c < first and max(sentence.subtree(c)) == first - 1:
+                return c
+        return gov
 
     def _score(self, sentence: Sentence, head: int, gov: int | None, to_come: bool) -> int:
         if gov is None:
@@ -101,7 +125,19 @@ class Anchorer:
         # what the predicate is done for: "will visit Paris on Tuesday for talks" (a
         # planned or possible noun only: "sanctions on Monday for the invasion" is a
         # cause), "travelled to Paris on Tuesday to hold talks"
-        if h.dep in self.purpose_deps and h.head == gov and sentence.infinitive(head):
+        verb = self._verb_above(sentence, gov)  # "gathered in a square on Sunday"
+        if h.dep in self.purpose_deps and h.head in (gov, verb) and sentence.infinitive(head):
+            return 1
+        # the result of the predicate, in a participle after it: "shot at mourners on
+        # Tuesday, killing another person"; not "after meeting", "while fleeing"
+        if (
+            h.dep in self.purpose_deps
+            and h.tag == "VBG"
+            and h.head in (gov, verb)
+            and head > h.head
+            and not any(toks[c].dep == "mark" for c in sentence.children[head])
+            and not any(toks[c].pos == "ADP" for c in sentence.children[head] if c < head)
+        ):
             return 1
         p = toks[h.head]
         if to_come and h.dep == "pobj" and p.head == gov and p.lemma.lower() in self.purpose_preps:
@@ -147,6 +183,21 @@ class Anchorer:
             return False
         auxes = [toks[c] for c in sentence.children[head] if toks[c].dep == "aux"]
         return any(a.lemma.lower() in self.perfect_aux and a.tag in ("VBZ", "VBP") for a in auxes)
+
+    @staticmethod
+    def _verb_above(sentence: Sentence, i: int) -> int | None:
+        """The verb a phrase of nouns and prepositions hangs from ("square" in
+        "gathered in a square on Sunday"), or None."""
+        toks = sentence.tokens
+        cur = i
+        for _ in range(6):
+            t = toks[cur]
+            if t.pos in _VERB_POS:
+                return cur
+            if t.head == cur:
+                return None
+            cur = t.head
+        return None
 
     def _when_clause(self, sentence: Sentence, head: int, tx: TimeExpr, gov: int | None) -> bool:
         """``head`` heads a "when" clause on the expression itself or on the predicate
