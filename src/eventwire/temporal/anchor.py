@@ -44,6 +44,7 @@ class Anchorer:
         self.past_words = frozenset(w.lower() for w in data.get("unspecified_past", ()))
         self.since_words = frozenset(w.lower() for w in data.get("since", ()))
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
+        self.complement_deps = frozenset(data.get("complement_deps", ()))
         self.until_words = frozenset(w.lower() for w in data.get("until", ()))
         self.range_open = frozenset(w.lower() for w in data.get("range_open", ()))
         self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
@@ -149,8 +150,12 @@ class Anchorer:
         # place on Friday"
         if g.head == head and g.dep in self.clause_deps and g.lemma.lower() in self.happening:
             return 2
-        # coordinated predicates share the date: "met on Friday and signed a deal"
-        if h.dep in self.conj_deps and h.head == gov:
+        # coordinated predicates share the date: "met on Friday and signed a deal",
+        # "launched rockets at positions in the town on Wednesday and rebels fired back"
+        if h.dep in self.conj_deps and h.head in (gov, verb):
+            return 1
+        # the verb of an infinitive the predicate governs: "refused to comment yesterday"
+        if g.head == head and g.dep in self.complement_deps and sentence.infinitive(gov):
             return 1
         # the means of a coordinated predicate: "expelled 40 diplomats in April, and
         # Russia responded by ordering out 20"

@@ -66,6 +66,8 @@ class TenseGuesser:
         self.infinitive = res.words("infinitive_marker")
         self.plan_words = res.words("plan_words")
         self.plan_nouns = res.words("plan_nouns")
+        self.same_time = res.words("same_time_verbs")
+        self.noun_plan_verbs = res.words("noun_plan_verbs")
         self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
@@ -121,7 +123,7 @@ class TenseGuesser:
     ) -> int:
         toks = sentence.tokens
         t = toks[v]
-        if via_noun and t.lemma.lower() in self.future_verbs:  # "planned a rally on Saturday"
+        if via_noun and t.lemma.lower() in self.noun_plan_verbs:  # "planned a rally on Saturday"
             return 1
         kids = sentence.children[v] if sentence.children else ()
         aux = [toks[k] for k in kids if toks[k].dep in ("aux", "auxpass")]
@@ -153,6 +155,8 @@ class TenseGuesser:
                     toks[head].tag == "VBD" or (toks[head].tag == "VBN" and up & self.past_be)
                 ):
                     return PLAN_PAST  # "agreed to buy it in February", "was expected to"
+                if toks[head].tag == "VBD" and toks[head].lemma.lower() in self.same_time:
+                    return -1  # "refused to receive the delegation on Tuesday"
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             return 1
@@ -291,6 +295,13 @@ class TenseGuesser:
             s = 1 if scheduled else self._cue(w)
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
+            if (
+                s > 0
+                and d
+                and rw[d - 1].lower() in self.determiners
+                and not w.lower().endswith(self.past_suffix)
+            ):
+                s = 0  # "over its plan to join": a noun; not "the scheduled start"
             if s:
                 if d < best[0]:
                     best = (d, s)
