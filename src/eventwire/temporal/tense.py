@@ -68,6 +68,10 @@ class TenseGuesser:
         self.plan_nouns = res.words("plan_nouns")
         self.same_time = res.words("same_time_verbs")
         self.noun_plan_verbs = res.words("noun_plan_verbs")
+        self.lasting = res.words("duration_verbs")
+        self.modals = res.words("modal_cues")
+        self.relatives = res.words("relative_pronouns")
+        self.lasting_links = res.words("duration_verb_links")
         self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
@@ -226,9 +230,13 @@ class TenseGuesser:
             if w in ",;:":
                 break
             lw_ = w.lower()
+            if lw_ in self.relatives and best[1]:
+                return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
             # a present of schedule counts right before the expression ("opens on Monday"),
             # not further off, where it is more often a noun ("unit starts to 1.1 mln in August")
             s = 1 if lw_ in self.scheduled and d <= SCHEDULED_WORDS else self._cue(w)
+            if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
+                s = 0  # "might only last until the autumn": a verb of duration, no past
             if (
                 d >= 2
                 and lw[d - 1].lower() in self.infinitive
@@ -260,8 +268,13 @@ class TenseGuesser:
                 )
             ):
                 s = 1  # "a major rally is set for Sunday", "the talks, set to resume Monday"
-            if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.determiners:
-                s = 0  # "announced the plan Aug. 21": a noun, not a tense cue
+            if (
+                s > 0
+                and d + 1 < len(lw)
+                and lw[d + 1].lower() in self.determiners
+                and lw_ not in self.strong | self.modals
+            ):
+                s = 0  # "announced the plan Aug. 21": a noun; not "this might last until"
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
                 s = 0  # "after an earthquake due to the storm Thursday": not a plan
             if s < 0 and self._after_present_be(lw[d + 1 :]):
