@@ -50,45 +50,52 @@ def is_abbreviation(
     return "." in core  # "U.S.", "a.m."
 
 
+# word tables of the tense cues: attribute -> table in the resource files (tables.yaml)
+_WORD_TABLES = (
+    ("future_cues", "future_cues"),
+    ("scheduled", "scheduled_present"),
+    ("scheduled_plural", "scheduled_plural"),
+    ("not_finite", "not_finite"),
+    ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
+    ("past_cues", "past_cues"),
+    ("future_aux", "future_aux"),
+    ("future_verbs", "future_verbs"),
+    ("past_aux", "past_aux"),
+    ("reported", "reported_future_aux"),
+    ("infinitive", "infinitive_marker"),
+    ("plan_words", "plan_words"),
+    ("plan_nouns", "plan_nouns"),
+    ("same_time", "same_time_verbs"),
+    ("noun_plan_verbs", "noun_plan_verbs"),
+    ("lasting", "duration_verbs"),
+    ("modals", "modal_cues"),
+    ("relatives", "relative_pronouns"),
+    ("lasting_links", "duration_verb_links"),
+    ("past_be", "past_progressive_aux"),
+    ("determiners", "determiner"),
+    ("perfect", "past_participle_aux"),
+    ("passive_be", "participle_be"),
+    ("past_perfect", "past_perfect_aux"),
+    ("be_forms", "be_forms"),
+    ("present_be", "present_be"),
+    ("reporting", "reporting_verbs"),
+    ("until", "deadline_until"),
+    ("since", "since_past"),
+    ("complementizers", "complementizer"),
+    ("by", "deadline_by"),
+    ("by_modals", "deadline_by_modals"),
+    ("deadline_verbs", "deadline_verbs"),
+)
+
+
 class TenseGuesser:
     def __init__(self, res: TemporalResources) -> None:
-        self.future_cues = res.words("future_cues")
-        self.scheduled = res.words("scheduled_present")
-        self.scheduled_plural = res.words("scheduled_plural")
-        self.not_finite = res.words("not_finite")
-        self.capitalized = res.words("capitalized_only")  # "May" is a month, "may" a cue
-        self.past_cues = res.words("past_cues")
-        self.future_aux = res.words("future_aux")
-        self.future_verbs = res.words("future_verbs")
-        self.past_aux = res.words("past_aux")
-        self.reported = res.words("reported_future_aux")
+        for attr, table in _WORD_TABLES:
+            setattr(self, attr, res.words(table))
         self.strong = self.future_aux | self.reported | self.past_aux
-        self.infinitive = res.words("infinitive_marker")
-        self.plan_words = res.words("plan_words")
-        self.plan_nouns = res.words("plan_nouns")
-        self.same_time = res.words("same_time_verbs")
-        self.noun_plan_verbs = res.words("noun_plan_verbs")
-        self.lasting = res.words("duration_verbs")
-        self.modals = res.words("modal_cues")
-        self.relatives = res.words("relative_pronouns")
-        self.lasting_links = res.words("duration_verb_links")
-        self.past_be = res.words("past_progressive_aux")
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
-        self.determiners = res.words("determiner")
-        self.perfect = res.words("past_participle_aux")
-        self.passive_be = res.words("participle_be")
-        self.past_perfect = res.words("past_perfect_aux")
-        self.be_forms = res.words("be_forms")
-        self.present_be = res.words("present_be")
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
-        self.reporting = res.words("reporting_verbs")
-        self.until = res.words("deadline_until")
-        self.since = res.words("since_past")
-        self.complementizers = res.words("complementizer")
-        self.by = res.words("deadline_by")
-        self.by_modals = res.words("deadline_by_modals")
-        self.deadline_verbs = res.words("deadline_verbs")
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         self.abbreviations = res.words("abbreviation") | {
             k for t in ("month", "weekday") for k in map(str, res.tables.get(t, {})) if "." in k
