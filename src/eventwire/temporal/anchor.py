@@ -45,6 +45,8 @@ class Anchorer:
         self.since_words = frozenset(w.lower() for w in data.get("since", ()))
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.complement_deps = frozenset(data.get("complement_deps", ()))
+        marks = "|".join(re.escape(m) for m in data.get("chronology_marks", ()))
+        self._entry_mark = re.compile(rf"\s*(?:{marks})\s") if marks else None
         self.until_words = frozenset(w.lower() for w in data.get("until", ()))
         self.range_open = frozenset(w.lower() for w in data.get("range_open", ()))
         self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
@@ -378,6 +380,24 @@ class Anchorer:
                 return EventDate(iv[0], dct, iv[2], text, tx.value, basis)
         return None
 
+    def _chronology_entry(
+        self, sentence: Sentence, head: int, timexes: list[TimeExpr], dct: dt.date
+    ) -> EventDate | None:
+        """ "March 17 - The Security Council votes to authorize a no-fly zone": a line
+        of a chronology, opened by a date and a dash or colon, dates what it tells."""
+        if self._entry_mark is None:
+            return None
+        text, base = sentence.text, sentence.start
+        at = sentence.tokens[head].start - base
+        line_start = text.rfind("\n", 0, at) + 1  # the line the predicate is on
+        for tx in timexes:
+            a, b = tx.start - base, tx.end - base
+            if not (line_start <= a < at) or text[line_start:a].strip() or tx.type != "DATE":
+                continue
+            if self._entry_mark.match(text, b) and "\n" not in text[b:at]:
+                return self._date(sentence, tx, None, timexes, dct)
+        return None
+
     def _same_occasion(
         self, sentence: Sentence, dct: dt.date, context: list[TimeExpr]
     ) -> EventDate | None:
@@ -452,6 +472,9 @@ class Anchorer:
             found = self._date(sentence, best[1], best[2], timexes, dct)
             if found is not None:
                 return found
+        entry = self._chronology_entry(sentence, head, timexes, dct)
+        if entry is not None:
+            return entry
         if modality == "planned" or (
             modality == "possible" and not _past(sentence, head, self.perfect_aux)
         ):
