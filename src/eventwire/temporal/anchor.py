@@ -45,6 +45,9 @@ class Anchorer:
         self.since_words = frozenset(w.lower() for w in data.get("since", ()))
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.complement_deps = frozenset(data.get("complement_deps", ()))
+        dated = data.get("dated_subject") or {}
+        self.subject_deps = frozenset(dated.get("subject_deps", ()))
+        self.subject_date_deps = frozenset(dated.get("date_deps", ()))
         marks = "|".join(re.escape(m) for m in data.get("chronology_marks", ()))
         self._entry_mark = re.compile(rf"\s*(?:{marks})\s") if marks else None
         self.until_words = frozenset(w.lower() for w in data.get("until", ()))
@@ -164,8 +167,8 @@ class Anchorer:
         p = toks[h.head]
         if h.dep == "pcomp" and p.lemma.lower() in self.means_preps and p.head != h.head:
             v = toks[p.head]
-            if v.dep in self.conj_deps and v.head == gov:
-                return 1
+            if p.head in (gov, verb) or (v.dep in self.conj_deps and v.head == gov):
+                return 1  # and the predicate's own: "handed a victory on Tuesday by vetoing"
         # inside a phrase of the predicate, through nouns and prepositions only:
         # "clashes erupted in the streets of Gaza on Friday"
         cur = gov
@@ -177,6 +180,19 @@ class Anchorer:
                 return 0
             cur = t.head
         return 0
+
+    def _dated_subject(self, sentence: Sentence, head: int, tx: TimeExpr) -> bool:
+        """ "The April 20 blast killed 11 workers", "Tuesday's quake destroyed the port":
+        a day that modifies the subject of a past predicate is the predicate's day."""
+        toks = sentence.tokens
+        if toks[head].tag != "VBD" or tx.precision != "day" or not sentence.children:
+            return False
+        inside = self._tokens_of(sentence, tx)
+        top = next((i for i in inside if toks[i].head not in inside), None)
+        if top is None or toks[top].dep not in self.subject_date_deps:
+            return False
+        noun = toks[top].head
+        return toks[noun].head == head and toks[noun].dep in self.subject_deps
 
     def _long_past_for_perfect(
         self, sentence: Sentence, head: int, tx: TimeExpr, dct: dt.date
@@ -455,9 +471,12 @@ class Anchorer:
             if not (sentence.start <= tx.start < sentence.end):
                 continue
             gov, prep = self._governor(sentence, tx)
-            if self._names_a_thing(sentence, tx, head, gov, prep):
+            if self._dated_subject(sentence, head, tx):
+                score = 2
+            elif self._names_a_thing(sentence, tx, head, gov, prep):
                 continue
-            score = self._score(sentence, head, gov, modality in ("planned", "possible"))
+            else:
+                score = self._score(sentence, head, gov, modality in ("planned", "possible"))
             if self._when_clause(sentence, head, tx, gov):
                 score = max(score, 2)
             if score <= 0 or self._interval(tx, dct) is None:
