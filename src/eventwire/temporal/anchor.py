@@ -159,6 +159,20 @@ class Anchorer:
         # "launched rockets at positions in the town on Wednesday and rebels fired back"
         if h.dep in self.conj_deps and h.head in (gov, verb):
             return 1
+        # ... either way round: "12 rebels were killed and 300 wounded on Saturday"
+        if g.dep in self.conj_deps and g.head == head and g.pos in _VERB_POS:
+            return 1
+        # a participle clause opening the sentence: "Breaking a silence on Monday, Assad
+        # promised new laws"
+        if (
+            verb is not None
+            and toks[verb].dep in self.purpose_deps
+            and toks[verb].tag == "VBG"
+            and toks[verb].head == head
+            and verb < head
+            and not any(toks[c].dep == "mark" for c in sentence.children[verb])
+        ):
+            return 1
         # the verb of an infinitive the predicate governs: "refused to comment yesterday"
         if g.head == head and g.dep in self.complement_deps and sentence.infinitive(gov):
             return 1
