@@ -214,9 +214,19 @@ class Factuality:
             if t.dep not in TIME_DEPS and t.ent_type not in ("DATE", "TIME"):
                 continue
             for j in sentence.subtree(c):
-                if sentence.tokens[j].lemma.lower() in self.cues.future_time:
+                if sentence.tokens[j].lemma.lower() in self.cues.future_time and not (
+                    self._anaphoric(sentence, j)
+                ):
                     return True
         return False
+
+    def _anaphoric(self, sentence: Sentence, j: int) -> bool:
+        """A time word counted from a time the text named, not from now: "the next day",
+        "two days later" (a chronology's present tells what happened)."""
+        if j == 0:
+            return False
+        before = sentence.tokens[j - 1]
+        return before.text.lower() in self.cues.anaphoric_before or before.pos == "NOUN"
 
     def _time_clause(self, sentence: Sentence, v: int) -> bool:
         """A clause in the present tense introduced by a subordinator of time."""

@@ -158,6 +158,7 @@ class ModalityCues:
     speech_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     stative_participles: frozenset[str] = frozenset()
+    anaphoric_before: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     subject_negation: frozenset[str] = frozenset()
 
@@ -458,6 +459,7 @@ def _parse_modality(text: str, name: str) -> ModalityCues:
         purpose_preps=_words(purpose.get("prepositions"), name, "purpose.prepositions"),
         purpose_verbs=_words(purpose.get("verbs"), name, "purpose.verbs"),
         future_time=_words(doc.get("future_time"), name, "future_time"),
+        anaphoric_before=_words(doc.get("anaphoric_before"), name, "anaphoric_before"),
         phrases=tuple(phrases),
         conditional=_words(doc.get("conditional"), name, "conditional"),
         time_clauses=_words(doc.get("time_clauses"), name, "time_clauses"),
