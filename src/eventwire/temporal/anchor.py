@@ -45,6 +45,7 @@ class Anchorer:
         self.since_words = frozenset(w.lower() for w in data.get("since", ()))
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.complement_deps = frozenset(data.get("complement_deps", ()))
+        self.same_time_verbs = frozenset(w.lower() for w in data.get("same_time_verbs", ()))
         dated = data.get("dated_subject") or {}
         self.subject_deps = frozenset(dated.get("subject_deps", ()))
         self.subject_date_deps = frozenset(dated.get("date_deps", ()))
@@ -173,8 +174,14 @@ class Anchorer:
             and not any(toks[c].dep == "mark" for c in sentence.children[verb])
         ):
             return 1
-        # the verb of an infinitive the predicate governs: "refused to comment yesterday"
-        if g.head == head and g.dep in self.complement_deps and sentence.infinitive(gov):
+        # the verb of an infinitive the predicate governs, when both happen at once:
+        # "refused to comment yesterday" (not "asked them to extend the credit to 2016")
+        if (
+            g.head == head
+            and g.dep in self.complement_deps
+            and sentence.infinitive(gov)
+            and h.lemma.lower() in self.same_time_verbs
+        ):
             return 1
         # the means of a coordinated predicate: "expelled 40 diplomats in April, and
         # Russia responded by ordering out 20"

@@ -168,6 +168,8 @@ class TenseGuesser:
                     return PLAN_PAST  # "agreed to buy it in February", "was expected to"
                 if toks[head].tag == "VBD" and toks[head].lemma.lower() in self.same_time:
                     return -1  # "refused to receive the delegation on Tuesday"
+                if toks[head].tag == "VBD":
+                    return PLAN_PAST  # "allowed them to call their families Thursday evening"
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             return 1
