@@ -204,7 +204,8 @@ class Anchorer:
 
     def _dated_subject(self, sentence: Sentence, head: int, tx: TimeExpr) -> bool:
         """ "The April 20 blast killed 11 workers", "Tuesday's quake destroyed the port":
-        a day that modifies the subject of a past predicate is the predicate's day."""
+        a day that modifies the subject of a past predicate, or the antecedent of a past
+        relative predicate, is the predicate's day."""
         toks = sentence.tokens
         if toks[head].tag != "VBD" or tx.precision != "day" or not sentence.children:
             return False
@@ -213,7 +214,17 @@ class Anchorer:
         if top is None or toks[top].dep not in self.subject_date_deps:
             return False
         noun = toks[top].head
-        return toks[noun].head == head and toks[noun].dep in self.subject_deps
+        if toks[noun].head == head and toks[noun].dep in self.subject_deps:
+            return True
+        # "the April 20 explosion aboard the rig that killed 11 workers": the antecedent
+        # of a relative predicate, or the noun whose phrase holds it
+        if toks[head].dep not in self.clause_deps:
+            return False
+        antecedent = toks[head].head
+        up = toks[antecedent].head  # the preposition, then its noun
+        return noun == antecedent or (
+            toks[antecedent].dep == "pobj" and toks[up].pos == "ADP" and toks[up].head == noun
+        )
 
     def _long_past_for_perfect(
         self, sentence: Sentence, head: int, tx: TimeExpr, dct: dt.date
