@@ -226,7 +226,11 @@ class Factuality:
         if j == 0:
             return False
         before = sentence.tokens[j - 1]
-        return before.text.lower() in self.cues.anaphoric_before or before.pos == "NOUN"
+        if before.text.lower() in self.cues.anaphoric_before:
+            return True
+        # a count of time on the word itself ("two days later"), not the object before it
+        # ("visits the region next week")
+        return before.pos == "NOUN" and before.head == j
 
     def _time_clause(self, sentence: Sentence, v: int) -> bool:
         """A clause in the present tense introduced by a subordinator of time."""
