@@ -93,6 +93,14 @@ def test_a_broken_article_line_is_reported_and_the_rest_kept(tmp_path):
     assert "news.jsonl.gz:5: skipped: no 'text'" in err.getvalue()
 
 
+def test_a_truncated_gzip_file_names_itself(tmp_path):
+    path, _ = _write_corpus(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(GoldError, match=r"news\.jsonl\.gz: cannot read"):
+        ev.read_groups(path, err=io.StringIO())
+
+
 def test_selection_takes_the_busiest_days_inside_the_timeline_span():
     tl = ev.Timeline("g", 1, frozenset({D(2024, 5, 7), D(2024, 5, 9)}))
     counts = Counter({D(2024, 5, 1): 9, D(2024, 5, 8): 3, D(2024, 5, 9): 3, D(2024, 5, 7): 1})

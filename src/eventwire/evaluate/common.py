@@ -8,6 +8,7 @@ with one ``Pipeline`` built once per run.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,16 +26,23 @@ class GoldError(ValueError):
 
 
 def iter_lines(path: str | Path) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line without its newline) for a UTF-8 text file."""
+    """(1-based line number, line without its newline) for a UTF-8 text file, gzipped
+    when its name ends in ``.gz``."""
     path = Path(path)
     if not path.is_file():
         raise GoldError(f"{path}: no such file")
     try:
-        with path.open(encoding="utf-8-sig") as fh:
+        if path.suffix == ".gz":
+            fh = gzip.open(path, "rt", encoding="utf-8-sig")
+        else:
+            fh = path.open(encoding="utf-8-sig")
+        with fh:
             for n, line in enumerate(fh, 1):
                 yield n, line.rstrip("\r\n")
     except UnicodeDecodeError as exc:
         raise GoldError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except (OSError, EOFError) as exc:  # a broken or truncated gzip stream
+        raise GoldError(f"{path}: cannot read ({exc})") from None
 
 
 def read_jsonl(path: str | Path, *, limit: int | None = None) -> list[tuple[int, dict]]:

@@ -30,11 +30,10 @@ with its file and line.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,18 +62,6 @@ class Timeline:
 # ---------------------------------------------------------------------- reading
 
 
-def _open_lines(path: Path) -> Iterator[tuple[int, str]]:
-    if path.suffix == ".gz":
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                for n, line in enumerate(fh, 1):
-                    yield n, line.rstrip("\r\n")
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            raise GoldError(f"{path}: cannot read ({exc})") from None
-    else:
-        yield from iter_lines(path)
-
-
 def read_groups(
     path: str | Path, *, field: str = "topic", groups: Sequence[str] | None = None, err=None
 ) -> dict[str, list[dict]]:
@@ -84,12 +71,10 @@ def read_groups(
     reported on ``err`` (standard error) and skipped.
     """
     path = Path(path)
-    if not path.is_file():
-        raise GoldError(f"{path}: no such file")
     err = err or sys.stderr
     wanted = set(groups) if groups else None
     out: dict[str, list[dict]] = defaultdict(list)
-    for n, line in _open_lines(path):
+    for n, line in iter_lines(path):
         if not line.strip():
             continue
         problem = None

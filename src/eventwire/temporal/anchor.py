@@ -20,6 +20,7 @@ from eventwire.records import EventDate, Sentence, TimeExpr
 from eventwire.temporal.calendar import add_years
 
 _VERB_POS = frozenset({"VERB", "AUX"})
+LONG_PAST_DAYS = 365  # a time that ended this long before the article is no present perfect's
 _PRECISIONS = frozenset({"day", "week", "month", "season", "quarter", "year"})
 
 
@@ -132,7 +133,9 @@ class Anchorer:
         # what the predicate is done for: "will visit Paris on Tuesday for talks" (a
         # planned or possible noun only: "sanctions on Monday for the invasion" is a
         # cause), "travelled to Paris on Tuesday to hold talks"
-        verb = self._verb_above(sentence, gov)  # "gathered in a square on Sunday"
+        # the first verb above a phrase of nouns and prepositions, or the predicate met on
+        # the way ("gathered in a square on Sunday": the square's verb)
+        verb = self._climb(sentence, gov, head)
         if h.dep in self.purpose_deps and h.head in (gov, verb) and sentence.infinitive(head):
             return 1
         # the result of the predicate, in a participle after it: "shot at mourners on
@@ -192,15 +195,7 @@ class Anchorer:
                 return 1  # and the predicate's own: "handed a victory on Tuesday by vetoing"
         # inside a phrase of the predicate, through nouns and prepositions only:
         # "clashes erupted in the streets of Gaza on Friday"
-        cur = gov
-        for _ in range(6):
-            t = toks[cur]
-            if cur == head:
-                return 1
-            if t.pos in _VERB_POS or t.head == cur:
-                return 0
-            cur = t.head
-        return 0
+        return 1 if verb == head else 0
 
     def _dated_subject(self, sentence: Sentence, head: int, tx: TimeExpr) -> bool:
         """ "The April 20 blast killed 11 workers", "Tuesday's quake destroyed the port":
@@ -234,20 +229,20 @@ class Anchorer:
         its phrases that ended over a year before the article dates something else."""
         toks = sentence.tokens
         h = toks[head]
-        if h.tag != "VBN" or tx.until is None or (dct - tx.until).days <= 365:
+        if h.tag != "VBN" or tx.until is None or (dct - tx.until).days <= LONG_PAST_DAYS:
             return False
         auxes = [toks[c] for c in sentence.children[head] if toks[c].dep == "aux"]
         return any(a.lemma.lower() in self.perfect_aux and a.tag in ("VBZ", "VBP") for a in auxes)
 
     @staticmethod
-    def _verb_above(sentence: Sentence, i: int) -> int | None:
-        """The verb a phrase of nouns and prepositions hangs from ("square" in
-        "gathered in a square on Sunday"), or None."""
+    def _climb(sentence: Sentence, i: int, head: int) -> int | None:
+        """From ``i`` up through nouns and prepositions: ``head`` if reached first, else
+        the first verb, None at the root or past six steps."""
         toks = sentence.tokens
         cur = i
         for _ in range(6):
             t = toks[cur]
-            if t.pos in _VERB_POS:
+            if cur == head or t.pos in _VERB_POS:
                 return cur
             if t.head == cur:
                 return None

@@ -61,6 +61,12 @@ class TemporalResources:
         k3 = k.replace("-", " ")
         return t.get(k3, t.get(k2 + "."))
 
+    def alternation(self, table: str) -> str | None:
+        """A regex alternation of a table's keys as written (longest first, any spaces
+        between words), or None when the table is missing or empty."""
+        keys = self.tables.get(table)
+        return _alternation(keys) if keys else None
+
     def words(self, table: str) -> frozenset[str]:
         cached = self._words.get(table)
         if cached is None:

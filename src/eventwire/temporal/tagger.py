@@ -32,6 +32,7 @@ ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
+FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -92,22 +93,20 @@ class TimeTagger:
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
-        fronted = "|".join(
-            r"\s+".join(map(re.escape, str(w).capitalize().split()))
-            for w in sorted(self.res.words("fronted_year_lead"), key=len, reverse=True)
-        )
         # "In 1918, ...", "For all of 1986, ...": a year that opens the sentence holds for it
+        fronted = self.res.alternation("fronted_year_lead")  # capitalised, as written
         self._fronted = re.compile(
-            rf"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)(?-i:{fronted})\s+$" if fronted else r"(?!)"
+            rf"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*){fronted}\s+$" if fronted else r"(?!)"
         )
-        lead = "|".join(
-            r"\s+".join(map(re.escape, str(w).split()))
-            for w in sorted(self.res.words("comparison_lead"), key=len, reverse=True)
-        )
+        # how far back a fronting phrase may start: the longest lead, the punctuation and
+        # spacing of a sentence end ("    For all of 1986")
+        leads = self.res.tables.get("fronted_year_lead") or ()
+        self._fronted_window = max((len(str(w)) for w in leads), default=0) + FRONTED_GAP
         # "up 5.3 pct to 635.5 mln from 603.4 mln in 1985": the year compared with
+        lead = self.res.alternation("comparison_lead")
         self._comparison = (
             re.compile(
-                rf"\b(?:{lead})\s+(?:{_IN_CLAUSE}){{0,30}}?[0-9](?:{_IN_CLAUSE}){{0,24}}?\s+in\s+$",
+                rf"\b{lead}\s+(?:{_IN_CLAUSE}){{0,30}}?[0-9](?:{_IN_CLAUSE}){{0,24}}?\s+in\s+$",
                 re.I,
             )
             if lead
@@ -552,7 +551,7 @@ class TimeTagger:
                 and norm.begin is not None
                 and not norm.relative
                 and rule.action == "date"
-                and self._fronted.search(text, max(0, s - 12), s)
+                and self._fronted.search(text, max(0, s - self._fronted_window), s)
             ):
                 said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
             prev = (e, rule.action, norm)

@@ -162,14 +162,14 @@ class TenseGuesser:
                 up = {toks[k].text.lower() for k in sentence.children[head]}
                 if up & self.past_perfect and toks[head].tag == "VBN":
                     return -1
-                if toks[head].lemma.lower() in self.future_verbs and (
-                    toks[head].tag == "VBD" or (toks[head].tag == "VBN" and up & self.past_be)
-                ):
-                    return PLAN_PAST  # "agreed to buy it in February", "was expected to"
-                if toks[head].tag == "VBD" and toks[head].lemma.lower() in self.same_time:
-                    return -1  # "refused to receive the delegation on Tuesday"
+                lemma = toks[head].lemma.lower()
                 if toks[head].tag == "VBD":
-                    return PLAN_PAST  # "allowed them to call their families Thursday evening"
+                    # "refused to receive the delegation on Tuesday": then; "agreed to buy
+                    # it in February", "allowed them to call home Thursday evening": a plan
+                    # made before the time of writing
+                    return -1 if lemma in self.same_time else PLAN_PAST
+                if lemma in self.future_verbs and toks[head].tag == "VBN" and up & self.past_be:
+                    return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             return 1
