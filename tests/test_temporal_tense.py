@@ -58,6 +58,11 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("All bids must be entered by Friday.", 1),
         ("Thirty members had filed their reports by Friday.", -1),
         ("The rebels may have left the town on Friday.", -1),
+        ("The coalition vowed Monday to return to power by Friday.", 1),
+        ("A deal is likely before parliament resumes its session on Friday.", 1),
+        ("The unit starts to 1.1 mln in Friday trading.", 0),
+        ("Later Friday, the government called for a ceasefire.", -1),
+        ("The minister will speak later Friday.", 1),
     ],
 )
 def test_from_text(guess, text, expected):

@@ -570,6 +570,8 @@ def _fraction_value(x: float, unit: str) -> str | None:
 
 
 def _duration_value(n: Any, unit: str) -> str | None:
+    if unit in ("DE", "CE") and n != "X":  # "half a century", "two and a half decades"
+        n, unit = float(n) * (10 if unit == "DE" else 100), "Y"
     if n == "X":
         qty = "X"
     else:
@@ -586,8 +588,7 @@ def _duration_value(n: Any, unit: str) -> str | None:
     if unit == "WE":
         return f"P{qty}WE"
     if unit in ("DE", "CE"):
-        factor = 10 if unit == "DE" else 100
-        return "PXY" if qty == "X" else f"P{int(qty) * factor}Y"
+        return "PXY"
     return f"P{qty}{unit}"
 
 

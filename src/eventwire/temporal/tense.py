@@ -73,6 +73,8 @@ _WORD_TABLES = (
     ("lasting_links", "duration_verb_links"),
     ("past_be", "past_progressive_aux"),
     ("determiners", "determiner"),
+    ("noun_determiners", "noun_determiner"),
+    ("day_adverbs", "same_day_adverbs"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -241,9 +243,9 @@ class TenseGuesser:
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
-            # a present of schedule counts right before the expression ("opens on Monday"),
-            # not further off, where it is more often a noun ("unit starts to 1.1 mln in August")
-            s = 1 if lw_ in self.scheduled and d <= SCHEDULED_WORDS else self._cue(w)
+            if d == 0 and lw_ in self.day_adverbs:
+                continue  # "Later Friday, the government called ...": no cue of its own
+            s = 1 if self._scheduled_at(lw, d) else self._cue(w)
             if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
                 s = 0  # "might only last until the autumn": a verb of duration, no past
             if (
@@ -333,6 +335,17 @@ class TenseGuesser:
             # before the main clause takes that clause's verb, wherever it comes
             return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
+
+    def _scheduled_at(self, lw: list[str], d: int) -> bool:
+        """A present of schedule at ``lw[d]`` right before the expression ("opens on
+        Monday"), or a little further off before a determiner that makes it a verb ("before
+        parliament resumes its session on Monday"); not further off, where it is more often a
+        noun ("unit starts to 1.1 mln in August")."""
+        if lw[d].lower() not in self.scheduled:
+            return False
+        return d <= SCHEDULED_WORDS or (
+            d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
+        )
 
     def _past_plan(self, word: str) -> bool:
         """A past form of a verb of planning or agreeing ("agreed", "planned", "expected")."""
