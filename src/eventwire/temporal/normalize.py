@@ -515,6 +515,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         sign = int(g["sign"])
         anaphoric = text.lower().split()[-1] not in ctx.res.words("deictic_sign")
+    if n == "X" and anaphoric:  # "a few days later": some days after a time of the text
+        return Norm(_duration_value("X", unit) or "PXY", "DURATION", None)
     if n == "X":
         return Norm(
             "PAST_REF" if sign < 0 else "FUTURE_REF", rule.type, None, None, None, None, True
