@@ -63,6 +63,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The unit starts to 1.1 mln in Friday trading.", 0),
         ("Later Friday, the government called for a ceasefire.", -1),
         ("The minister will speak later Friday.", 1),
+        ("Shares rose ahead of Friday's summit.", 1),
+        ("Troops deployed in the city in advance of Friday prayers.", 1),
     ],
 )
 def test_from_text(guess, text, expected):

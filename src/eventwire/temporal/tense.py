@@ -75,6 +75,7 @@ _WORD_TABLES = (
     ("determiners", "determiner"),
     ("noun_determiners", "noun_determiner"),
     ("day_adverbs", "same_day_adverbs"),
+    ("ahead", "ahead_of"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -193,6 +194,8 @@ class TenseGuesser:
         since = self._since_right_before(left, after)
         if since:
             return since
+        if self._ahead_of(left):
+            return 1
         if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
@@ -202,9 +205,11 @@ class TenseGuesser:
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
+        lw, rw, right = self._context(text, start, end)
+        if self._ahead_of(lw):
+            return 1
         if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
             return 0
-        lw, rw, right = self._context(text, start, end)
         since = self._since_right_before(lw, rw)
         if since:
             return since
@@ -335,6 +340,13 @@ class TenseGuesser:
             # before the main clause takes that clause's verb, wherever it comes
             return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
+
+    def _ahead_of(self, lw: list[str]) -> bool:
+        """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
+        Saturday's summit"): what it names is still to come."""
+        return any(
+            " ".join(lw[:k][::-1]).lower() in self.ahead for k in range(1, min(len(lw), 3) + 1)
+        )
 
     def _scheduled_at(self, lw: list[str], d: int) -> bool:
         """A present of schedule at ``lw[d]`` right before the expression ("opens on
