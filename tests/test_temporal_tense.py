@@ -64,6 +64,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("Later Friday, the government called for a ceasefire.", -1),
         ("The minister will speak later Friday.", 1),
         ("Shares rose ahead of Friday's summit.", 1),
+        ("If the spill persists until Friday, it could reach the beaches.", 1),
+        ("He asked if the vote was held on Friday.", -1),
         ("Troops deployed in the city in advance of Friday prayers.", 1),
     ],
 )

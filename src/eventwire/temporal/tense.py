@@ -76,6 +76,7 @@ _WORD_TABLES = (
     ("noun_determiners", "noun_determiner"),
     ("day_adverbs", "same_day_adverbs"),
     ("ahead", "ahead_of"),
+    ("conditional", "conditional"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -248,6 +249,8 @@ class TenseGuesser:
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
+            if lw_ in self.conditional and not best[1]:
+                return 1  # "if the spill persists into the fall": a condition still to come
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
             s = 1 if self._scheduled_at(lw, d) else self._cue(w)
