@@ -66,6 +66,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("Shares rose ahead of Friday's summit.", 1),
         ("If the spill persists until Friday, it could reach the beaches.", 1),
         ("He asked if the vote was held on Friday.", -1),
+        ("Friday is the deadline for claims.", 1),
+        ("The attack on Friday is the latest in a series.", 0),
         ("Troops deployed in the city in advance of Friday prayers.", 1),
     ],
 )

@@ -323,7 +323,16 @@ class TenseGuesser:
                 break  # "talks, which began on Monday, are scheduled to end": not that clause
             # a present of schedule right after: "his speech on Tuesday starts at 3 p.m.", not
             # "the rig blew up on 20 April leaves BP vulnerable" (a past verb before decides)
-            scheduled = d == 0 and not best[1] and w.lower() in self.scheduled
+            # or a present "be" after a day that opens the sentence ("Wednesday is the
+            # deadline"), not one after a noun ("the attack on Friday is the latest")
+            scheduled = (
+                d == 0
+                and not best[1]
+                and (
+                    w.lower() in self.scheduled
+                    or (not lw and w.isalpha() and w.lower() in self.present_be)
+                )
+            )
             s = 1 if scheduled else self._cue(w)
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
