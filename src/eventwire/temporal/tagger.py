@@ -23,6 +23,7 @@ from eventwire.temporal.tense import TenseGuesser, is_abbreviation
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
+MULTIPLIER = 100  # a number word at least this large multiplies the words before it
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
@@ -132,7 +133,8 @@ class TimeTagger:
                 return None
             if x == "X":
                 return "X"
-            total += x
+            # "two thousand": a word of a hundred or more multiplies what comes before it
+            total = (total or 1) * x if x >= MULTIPLIER else total + x
         return total
 
     def _year_words(self, text: str) -> int | None:
