@@ -47,6 +47,7 @@ class Anchorer:
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.complement_deps = frozenset(data.get("complement_deps", ()))
         self.same_time_verbs = frozenset(w.lower() for w in data.get("same_time_verbs", ()))
+        self.same_time_governors = frozenset(w.lower() for w in data.get("same_time_governors", ()))
         dated = data.get("dated_subject") or {}
         self.subject_deps = frozenset(dated.get("subject_deps", ()))
         self.subject_date_deps = frozenset(dated.get("date_deps", ()))
@@ -161,8 +162,11 @@ class Anchorer:
             return 2
         # coordinated predicates share the date: "met on Friday and signed a deal",
         # "launched rockets at positions in the town on Wednesday and rebels fired back"
-        if h.dep in self.conj_deps and h.head in (gov, verb):
-            return 1
+        if h.dep in self.conj_deps and (
+            h.head in (gov, verb)
+            or (toks[h.head].tag == "VBG" and self._score(sentence, h.head, gov, to_come) > 0)
+        ):
+            return 1  # ... and a participle's: "cracked down Thursday, arresting and beating"
         # ... either way round: "12 rebels were killed and 300 wounded on Saturday"
         if g.dep in self.conj_deps and g.head == head and g.pos in _VERB_POS:
             return 1
@@ -184,6 +188,15 @@ class Anchorer:
             and g.dep in self.complement_deps
             and sentence.infinitive(gov)
             and h.lemma.lower() in self.same_time_verbs
+        ):
+            return 1
+        # ... or the other way round, after a verb done at once with its infinitive: "voted
+        # Saturday to back a no-fly zone" (not "agreed Monday to meet next week")
+        if (
+            h.head == gov
+            and h.dep in self.complement_deps
+            and sentence.infinitive(head)
+            and g.lemma.lower() in self.same_time_governors
         ):
             return 1
         # the means of a coordinated predicate: "expelled 40 diplomats in April, and
