@@ -58,6 +58,7 @@ class Anchorer:
         self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
         links = "|".join(re.escape(w) for w in data.get("range_link", ()))
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
+        self.pair_links = frozenset(w.lower() for w in data.get("day_pair_link", ()))
         self.span_years = int(data.get("vague_span_years", 1))
         self.plan_days = int(data.get("plan_reference_days", 0))
         self.means_preps = frozenset(w.lower() for w in data.get("means_prepositions", ()))
@@ -170,6 +171,16 @@ class Anchorer:
         # ... either way round: "12 rebels were killed and 300 wounded on Saturday"
         if g.dep in self.conj_deps and g.head == head and g.pos in _VERB_POS:
             return 1
+        # ... also where the parse made the second a participle on a conjunct of the
+        # predicate ("were killed and some 300 wounded on Saturday": "300" conjunct, "wounded"
+        # its modifier)
+        n = toks[g.head]
+        if g.dep == "acl" and g.tag == "VBN" and n.dep in self.conj_deps and n.head == head:
+            return 1
+        # a "when" clause with the expression on the predicate or a conjunct of it: "five
+        # were killed and hundreds wounded when police cleared the square on Wednesday"
+        if verb is not None and self._when_of(sentence, verb, head):
+            return 1
         # a participle clause opening the sentence: "Breaking a silence on Monday, Assad
         # promised new laws"
         if (
@@ -275,6 +286,22 @@ class Anchorer:
             return True
         return h.dep == "advcl" and h.head == gov
 
+    def _when_of(self, sentence: Sentence, clause: int, head: int) -> bool:
+        """``clause`` is a "when" clause on ``head`` or on a predicate coordinated with it."""
+        toks = sentence.tokens
+        c = toks[clause]
+        if c.dep != "advcl" or not any(
+            toks[k].text.lower() in self.when_words for k in sentence.children[clause] if k < clause
+        ):
+            return False
+        on = toks[c.head]
+        return c.head == head or (
+            on.dep in self.conj_deps
+            and on.head == head
+            or toks[head].dep in self.conj_deps
+            and toks[head].head == c.head
+        )
+
     # ------------------------------------------------------------------ dates
     def _interval(self, tx: TimeExpr, dct: dt.date) -> tuple[dt.date, dt.date, str] | None:
         if tx.value == "FUTURE_REF":
@@ -308,10 +335,19 @@ class Anchorer:
             if not self._link.match(between):
                 continue
             opener = self._before(sentence, a, 1)
-            if not (opener and opener[0] in self.range_open) and between.strip() not in ("-", "–"):
-                continue
             ia, ib = self._interval(a, dct), self._interval(b, dct)
             if ia is None or ib is None or ib[1] <= ia[0]:
+                continue
+            # "on Saturday and Sunday": two days in a row joined by a word of `day_pair_link`
+            pair = (
+                between.strip().lower() in self.pair_links
+                and ia[2] == ib[2] == "day"
+                and (ib[0] - ia[1]).days == 1
+            )
+            if not (pair or (opener and opener[0] in self.range_open)) and between.strip() not in (
+                "-",
+                "–",
+            ):
                 continue
             coarse = ia[2] if ia[2] == ib[2] else "year"
             text = sentence.text[a.start - sentence.start : b.end - sentence.start]
