@@ -145,7 +145,7 @@ class Anchorer:
         if (
             h.dep in self.purpose_deps
             and h.tag == "VBG"
-            and h.head in (gov, verb)
+            and (h.head in (gov, verb) or self._when_of(sentence, h.head, gov))
             and head > h.head
             and not any(toks[c].dep == "mark" for c in sentence.children[head])
             and not any(toks[c].pos == "ADP" for c in sentence.children[head] if c < head)
@@ -174,9 +174,11 @@ class Anchorer:
         # ... also where the parse made the second a participle on a conjunct of the
         # predicate ("were killed and some 300 wounded on Saturday": "300" conjunct, "wounded"
         # its modifier)
-        n = toks[g.head]
-        if g.dep == "acl" and g.tag == "VBN" and n.dep in self.conj_deps and n.head == head:
-            return 1
+        if verb is not None and verb != head:
+            v = toks[verb]
+            n = toks[v.head]
+            if v.dep == "acl" and v.tag == "VBN" and n.dep in self.conj_deps and n.head == head:
+                return 1  # ... "were killed and 22 injured from Saturday's fighting"
         # a "when" clause with the expression on the predicate or a conjunct of it: "five
         # were killed and hundreds wounded when police cleared the square on Wednesday"
         if verb is not None and self._when_of(sentence, verb, head):

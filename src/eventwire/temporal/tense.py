@@ -19,6 +19,7 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 # expected to receive snow Wednesday evening"): a month or season of it is the coming
 # one (with the slack of any future), a day the nearest
 PLAN_PAST = 2
+PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -77,6 +78,7 @@ _WORD_TABLES = (
     ("day_adverbs", "same_day_adverbs"),
     ("ahead", "ahead_of"),
     ("conditional", "conditional"),
+    ("scheduled_nouns", "scheduled_nouns"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -99,6 +101,7 @@ class TenseGuesser:
         self.strong = self.future_aux | self.reported | self.past_aux
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
+        self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         self.abbreviations = res.words("abbreviation") | {
@@ -209,8 +212,16 @@ class TenseGuesser:
         lw, rw, right = self._context(text, start, end)
         if self._ahead_of(lw):
             return 1
-        if self.possessive and text.startswith(self.possessive, end):  # "Wednesday's ruling"
-            return 0
+        if self.possessive and (
+            text.startswith(self.possessive, end)
+            or text.startswith(tuple(" " + p for p in self.possessive), end)  # "Friday 's"
+        ):
+            # "Wednesday's ruling angered the opposition": a past verb places it; a future one
+            # only when the noun names a scheduled happening ("will attend Saturday's
+            # ceremony"), not "will meet to discuss Monday's collapse"
+            after = [w.lower() for w in rw[:4] if w[:1] != "'"][:3]
+            direction = self._scan(lw, rw, right)
+            return direction if direction < 0 or self.scheduled_nouns.intersection(after) else 0
         since = self._since_right_before(lw, rw)
         if since:
             return since
@@ -253,7 +264,7 @@ class TenseGuesser:
                 return 1  # "if the spill persists into the fall": a condition still to come
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
-            s = 1 if self._scheduled_at(lw, d) else self._cue(w)
+            s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
             if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
                 s = 0  # "might only last until the autumn": a verb of duration, no past
             if (
@@ -358,6 +369,19 @@ class TenseGuesser:
         Saturday's summit"): what it names is still to come."""
         return any(
             " ".join(lw[:k][::-1]).lower() in self.ahead for k in range(1, min(len(lw), 3) + 1)
+        )
+
+    def _progressive_at(self, lw: list[str], d: int) -> bool:
+        """A present progressive close before the expression is a plan or under way, not a
+        past ("Democrats, who are facing big losses in elections in November")."""
+        w = lw[d]
+        return (
+            d <= PROGRESSIVE_WORDS
+            and w.islower()
+            and w.endswith(self.progressive_suffix)
+            and d + 1 < len(lw)
+            and lw[d + 1].lower() in self.present_be
+            and lw[d + 1][:1] != "'"
         )
 
     def _scheduled_at(self, lw: list[str], d: int) -> bool:
