@@ -220,7 +220,10 @@ class TenseGuesser:
             # only when the noun names a scheduled happening ("will attend Saturday's
             # ceremony"), not "will meet to discuss Monday's collapse"
             after = [w.lower() for w in rw[:4] if w[:1] != "'"][:3]
-            direction = self._scan(lw, rw, right)
+            # "said Friday's debate will go ahead": a verb of saying right before opens the
+            # clause the noun is the subject of
+            left = [] if lw[:1] and lw[0].lower() in self.reporting else lw
+            direction = self._scan(left, rw, right)
             return direction if direction < 0 or self.scheduled_nouns.intersection(after) else 0
         since = self._since_right_before(lw, rw)
         if since:
