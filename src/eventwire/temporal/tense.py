@@ -79,6 +79,7 @@ _WORD_TABLES = (
     ("ahead", "ahead_of"),
     ("conditional", "conditional"),
     ("scheduled_nouns", "scheduled_nouns"),
+    ("set_for", "scheduled_for"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -200,6 +201,8 @@ class TenseGuesser:
             return since
         if self._ahead_of(left):
             return 1
+        if self._set_for(left):
+            return PLAN_PAST
         if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
@@ -212,6 +215,8 @@ class TenseGuesser:
         lw, rw, right = self._context(text, start, end)
         if self._ahead_of(lw):
             return 1
+        if self._set_for(lw):
+            return PLAN_PAST
         if self.possessive and (
             text.startswith(self.possessive, end)
             or text.startswith(tuple(" " + p for p in self.possessive), end)  # "Friday 's"
@@ -372,6 +377,13 @@ class TenseGuesser:
         Saturday's summit"): what it names is still to come."""
         return any(
             " ".join(lw[:k][::-1]).lower() in self.ahead for k in range(1, min(len(lw), 3) + 1)
+        )
+
+    def _set_for(self, lw: list[str]) -> bool:
+        """A scheduled happening set "for" the expression ("has called a special meeting for
+        Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
+        return (
+            len(lw) > 1 and lw[0].lower() in self.set_for and lw[1].lower() in self.scheduled_nouns
         )
 
     def _progressive_at(self, lw: list[str], d: int) -> bool:
