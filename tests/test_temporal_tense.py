@@ -41,6 +41,7 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The opposition plans to appeal Friday's ruling.", 0),
         ("Protesters are calling Friday for a day of departure.", 1),
         ("The WTO has called a special meeting for Friday.", 2),
+        ("He has a status hearing set for Friday.", 2),
         ("Democrats, who are facing big losses in the elections on Friday, met.", 1),
         ("The hearing was adjourned until Friday.", 1),
         ("The fighting went on until Friday.", -1),

@@ -24,6 +24,7 @@ _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
+WEEK_DAYS = 7
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
@@ -80,6 +81,22 @@ def _one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> l
             x = out[k]
             if x.begin != day and direction <= 0:
                 out[k] = replace(x, value=day.isoformat() + x.value[10:], begin=day, until=day)
+    return out
+
+
+def _joined_days_in_order(
+    out: list[TimeExpr], pairs: list[tuple[int, int]], dct: dt.date
+) -> list[TimeExpr]:
+    """The second of two joined weekdays after a first still to come follows it ("meet
+    residents on Monday and Tuesday"), once the first has its final day; past ones stay as
+    written ("statements made Friday and Thursday")."""
+    for i, j in pairs:
+        a, b = out[i], out[j]
+        if a.begin is None or b.begin is None or a.begin <= dct or b.begin >= a.begin:
+            continue
+        day = a.begin + dt.timedelta(days=(b.begin.isoweekday() - a.begin.isoweekday()) % 7)
+        if (day - b.begin).days == WEEK_DAYS:  # the same weekday a week on, nothing else
+            out[j] = replace(b, value=day.isoformat() + b.value[10:], begin=day, until=day)
     return out
 
 
@@ -495,6 +512,7 @@ class TimeTagger:
         prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
         # bare weekday names near the document date: index in out, direction of its tense
         weekdays: list[tuple[int, int]] = []
+        pairs: list[tuple[int, int]] = []  # joined weekdays ("on Monday and Tuesday")
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -522,6 +540,8 @@ class TimeTagger:
                 continue
             if prev is not None and self._coordinated(text, prev, s, rule.action, g):
                 norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
+                if rule.action == "weekday" and out and out[-1].end == prev[0]:
+                    pairs.append((len(out) - 1, len(out)))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
             if (
@@ -581,4 +601,4 @@ class TimeTagger:
                     rule=rule.id,
                 )
             )
-        return _one_day_per_weekday(out, weekdays)
+        return _joined_days_in_order(_one_day_per_weekday(out, weekdays), pairs, dct)

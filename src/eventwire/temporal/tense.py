@@ -382,8 +382,17 @@ class TenseGuesser:
     def _set_for(self, lw: list[str]) -> bool:
         """A scheduled happening set "for" the expression ("has called a special meeting for
         Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
+        if len(lw) < 2 or lw[0].lower() not in self.set_for:
+            return False
+        if lw[1].lower() in self.scheduled_nouns:
+            return True
+        # "a status hearing set for Friday", "talks scheduled for Monday"; not "the vote was
+        # set for Friday"
         return (
-            len(lw) > 1 and lw[0].lower() in self.set_for and lw[1].lower() in self.scheduled_nouns
+            (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0)
+            and len(lw) > 2
+            and lw[2].islower()
+            and lw[2].lower() not in self.be_forms | self.perfect | self.passive_be
         )
 
     def _progressive_at(self, lw: list[str], d: int) -> bool:
