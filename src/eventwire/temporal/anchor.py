@@ -47,6 +47,7 @@ class Anchorer:
         self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
         self.complement_deps = frozenset(data.get("complement_deps", ()))
         self.same_time_verbs = frozenset(w.lower() for w in data.get("same_time_verbs", ()))
+        self.cause_nouns = frozenset(w.lower() for w in data.get("dated_cause_nouns", ()))
         self.same_time_governors = frozenset(w.lower() for w in data.get("same_time_governors", ()))
         dated = data.get("dated_subject") or {}
         self.subject_deps = frozenset(dated.get("subject_deps", ()))
@@ -390,10 +391,19 @@ class Anchorer:
         toks = sentence.tokens
         inside = self._tokens_of(sentence, tx)
         top = next((i for i in inside if toks[i].head not in inside), None)
-        return (
-            top is not None
-            and toks[top].dep in NAME_MODIFIER_DEPS
-            and toks[gov].pos in ("NOUN", "PROPN")
+        if top is None or toks[top].dep not in NAME_MODIFIER_DEPS:
+            return False
+        g = toks[gov]
+        if g.pos not in ("NOUN", "PROPN"):
+            return False
+        # "were killed in the April 20 explosion": a dated happening the predicate came
+        # about in or from is its time, not a name
+        p = toks[g.head]
+        return not (
+            g.lemma.lower() in self.cause_nouns
+            and g.dep == "pobj"
+            and p.pos == "ADP"
+            and p.head == head
         )
 
     def _plan_made(
