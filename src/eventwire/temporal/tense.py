@@ -19,6 +19,7 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 # expected to receive snow Wednesday evening"): a month or season of it is the coming
 # one (with the slack of any future), a day the nearest
 PLAN_PAST = 2
+INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
@@ -80,6 +81,7 @@ _WORD_TABLES = (
     ("conditional", "conditional"),
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for", "scheduled_for"),
+    ("bare_be", "infinitive_be"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -103,6 +105,7 @@ class TenseGuesser:
         self.possessive = tuple(res.words("possessive_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
+        self.participle_suffix = tuple(res.words("participle_suffix"))
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         self.abbreviations = res.words("abbreviation") | {
@@ -297,6 +300,17 @@ class TenseGuesser:
                 and lw[d + 1].lower() in self.present_be
             ):
                 s = 1  # "is to resume trading Tuesday": a plan
+            if (
+                lw_ in self.infinitive
+                and 2 <= d <= INFINITIVE_BE_WORDS
+                and lw[d - 1].lower() in self.bare_be
+                and lw[d - 2].islower()
+                and (lw[d - 2].endswith(self.participle_suffix) or self._cue(lw[d - 2]) < 0)
+            ):
+                # "an interview to be published on Wednesday": a plan; the nearest such day
+                # after a past "be" ("were to be flown home on Wednesday")
+                past = d + 1 < len(lw) and lw[d + 1].lower() in self.past_be
+                return PLAN_PAST if past else (best[1] or 1)
             if lw_ in self.plan_words and (
                 (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
                 or (
