@@ -293,7 +293,10 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
 def act_dayword(g, text, rule, ctx: Ctx) -> Norm | None:
     phrase = g.get("partword")
     if phrase:
-        offset, part = phrase
+        # "fighting raged overnight": the night before; "snow will fall overnight": tonight
+        offset, part = phrase[:2]
+        if len(phrase) > 2 and ctx.direction <= 0:
+            offset = phrase[2]
     else:
         offset, part = int(g["dayword"]), g.get("part")
     date = ctx.dct + dt.timedelta(days=int(offset))

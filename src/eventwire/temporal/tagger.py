@@ -359,7 +359,7 @@ class TimeTagger:
     def _normalize(
         self, text: str, s: int, e: int, rule: Rule, g: dict, ctx: Ctx, sent
     ) -> Norm | None:
-        if rule.action in _NEEDS_TENSE:
+        if rule.action in _NEEDS_TENSE or rule.args.get("tense"):
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
