@@ -196,21 +196,11 @@ class Anchorer:
         ):
             return 1
         # the verb of an infinitive the predicate governs, when both happen at once:
-        # "refused to comment yesterday" (not "asked them to extend the credit to 2016")
-        if (
-            g.head == head
-            and g.dep in self.complement_deps
-            and sentence.infinitive(gov)
-            and h.lemma.lower() in self.same_time_verbs
-        ):
-            return 1
-        # ... or the other way round, after a verb done at once with its infinitive: "voted
+        # "refused to comment yesterday" (not "asked them to extend the credit to 2016");
+        # or the other way round, after a verb done at once with its infinitive: "voted
         # Saturday to back a no-fly zone" (not "agreed Monday to meet next week")
-        if (
-            h.head == gov
-            and h.dep in self.complement_deps
-            and sentence.infinitive(head)
-            and g.lemma.lower() in self.same_time_governors
+        if self._infinitive_of(sentence, head, gov, self.same_time_verbs) or self._infinitive_of(
+            sentence, gov, head, self.same_time_governors
         ):
             return 1
         # the means of a coordinated predicate: "expelled 40 diplomats in April, and
@@ -223,6 +213,18 @@ class Anchorer:
         # inside a phrase of the predicate, through nouns and prepositions only:
         # "clashes erupted in the streets of Gaza on Friday"
         return 1 if verb == head else 0
+
+    def _infinitive_of(
+        self, sentence: Sentence, upper: int, lower: int, verbs: frozenset[str]
+    ) -> bool:
+        """``lower`` is an infinitive complement of ``upper``, a verb of ``verbs``."""
+        toks = sentence.tokens
+        return (
+            toks[lower].head == upper
+            and toks[lower].dep in self.complement_deps
+            and sentence.infinitive(lower)
+            and toks[upper].lemma.lower() in verbs
+        )
 
     def _dated_subject(self, sentence: Sentence, head: int, tx: TimeExpr) -> bool:
         """ "The April 20 blast killed 11 workers", "Tuesday's quake destroyed the port":
