@@ -220,22 +220,22 @@ class TenseGuesser:
             return 1
         if self._set_for(lw):
             return PLAN_PAST
+        since = self._since_right_before(lw, rw)
+        if since:
+            return since
         if self.possessive and (
             text.startswith(self.possessive, end)
             or text.startswith(tuple(" " + p for p in self.possessive), end)  # "Friday 's"
         ):
             # "Wednesday's ruling angered the opposition": a past verb places it; a future one
             # only when the noun names a scheduled happening ("will attend Saturday's
-            # ceremony"), not "will meet to discuss Monday's collapse"
-            after = [w.lower() for w in rw[:4] if w[:1] != "'"][:3]
-            # "said Friday's debate will go ahead": a verb of saying right before opens the
-            # clause the noun is the subject of
+            # ceremony"), not "will meet to discuss Monday's collapse"; a verb of saying
+            # right before opens the clause the noun is the subject of ("said Friday's
+            # debate will go ahead")
             left = [] if lw[:1] and lw[0].lower() in self.reporting else lw
             direction = self._scan(left, rw, right)
-            return direction if direction < 0 or self.scheduled_nouns.intersection(after) else 0
-        since = self._since_right_before(lw, rw)
-        if since:
-            return since
+            noun = [w.lower() for w in rw[:4] if w[:1] != "'"][:3]
+            return direction if direction < 0 or self.scheduled_nouns.intersection(noun) else 0
         return self._firm(self._scan(lw, rw, right), lw)
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
