@@ -367,7 +367,8 @@ class TimeTagger:
                     text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
                 ):
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
-            ctx.last_direction, ctx.last_end = ctx.direction, e
+            if rule.action in _NEEDS_TENSE:  # "will speak tonight, after the attack on
+                ctx.last_direction, ctx.last_end = ctx.direction, e  # Tuesday": not its tense
         else:
             ctx.direction = 0
         try:

@@ -82,6 +82,8 @@ _WORD_TABLES = (
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for", "scheduled_for"),
     ("bare_be", "infinitive_be"),
+    ("reporting_progressive", "reporting_progressive"),
+    ("noun_phrase_end", "noun_phrase_end"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -234,7 +236,11 @@ class TenseGuesser:
             # debate will go ahead")
             left = [] if lw[:1] and lw[0].lower() in self.reporting else lw
             direction = self._scan(left, rw, right)
-            noun = [w.lower() for w in rw[:4] if w[:1] != "'"][:3]
+            noun = []
+            for w in (w.lower() for w in rw[:4] if w[:1] != "'"):
+                if w in self.noun_phrase_end or w in ",;:":
+                    break  # "Monday's collapse of talks": the noun is "collapse"
+                noun.append(w)
             return direction if direction < 0 or self.scheduled_nouns.intersection(noun) else 0
         return self._firm(self._scan(lw, rw, right), lw)
 
@@ -272,6 +278,8 @@ class TenseGuesser:
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
             if lw_ in self.conditional and not best[1]:
+                if self._past_before(rw):
+                    break  # "asked if the talks on Monday had gone well": the verb after
                 return 1  # "if the spill persists into the fall": a condition still to come
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
@@ -306,6 +314,9 @@ class TenseGuesser:
                 and lw[d - 1].lower() in self.bare_be
                 and lw[d - 2].islower()
                 and (lw[d - 2].endswith(self.participle_suffix) or self._cue(lw[d - 2]) < 0)
+                and not (  # "the pipe appeared to be broken on Monday": a past verb's
+                    d + 1 < len(lw) and lw[d + 1].islower() and lw[d + 1].endswith(self.past_suffix)
+                )
             ):
                 # "an interview to be published on Wednesday": a plan; the nearest such day
                 # after a past "be" ("were to be flown home on Wednesday")
@@ -363,7 +374,12 @@ class TenseGuesser:
                 and not best[1]
                 and (
                     w.lower() in self.scheduled
-                    or (not lw and w.isalpha() and w.lower() in self.present_be)
+                    or (
+                        not lw
+                        and w.isalpha()
+                        and w.lower() in self.present_be
+                        and not w.lower().endswith(self.progressive_suffix)  # "Monday being"
+                    )
                 )
             )
             s = 1 if scheduled else self._cue(w)
@@ -412,14 +428,15 @@ class TenseGuesser:
     def _progressive_at(self, lw: list[str], d: int) -> bool:
         """A present progressive close before the expression is a plan or under way, not a
         past ("Democrats, who are facing big losses in elections in November")."""
-        w = lw[d]
+        w, be = lw[d], lw[d + 1].lower() if d + 1 < len(lw) else ""
         return (
             d <= PROGRESSIVE_WORDS
             and w.islower()
             and w.endswith(self.progressive_suffix)
-            and d + 1 < len(lw)
-            and lw[d + 1].lower() in self.present_be
-            and lw[d + 1][:1] != "'"
+            and w not in self.be_forms | self.reporting_progressive  # "is being questioned"
+            and be in self.present_be
+            and not be.endswith(self.progressive_suffix)
+            and be[:1] != "'"
         )
 
     def _scheduled_at(self, lw: list[str], d: int) -> bool:
