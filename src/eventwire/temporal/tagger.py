@@ -369,6 +369,8 @@ class TimeTagger:
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
             if rule.action in _NEEDS_TENSE:  # "will speak tonight, after the attack on
                 ctx.last_direction, ctx.last_end = ctx.direction, e  # Tuesday": not its tense
+            if rule.args.get("not_past") and ctx.direction < 0:
+                return None  # "and soon the unrest spread": no time to come
         else:
             ctx.direction = 0
         try:

@@ -84,6 +84,9 @@ _WORD_TABLES = (
     ("bare_be", "infinitive_be"),
     ("reporting_progressive", "reporting_progressive"),
     ("noun_phrase_end", "noun_phrase_end"),
+    ("perfect_have", "perfect_have"),
+    ("perfect_adverbs", "perfect_adverbs"),
+    ("bare_participles", "bare_participles"),
     ("perfect", "past_participle_aux"),
     ("passive_be", "participle_be"),
     ("past_perfect", "past_perfect_aux"),
@@ -284,6 +287,8 @@ class TenseGuesser:
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
+            if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
+                s = 0  # "the leaders will have talks on Monday": no perfect, no past
             if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
                 s = 0  # "might only last until the autumn": a verb of duration, no past
             if (
@@ -383,6 +388,12 @@ class TenseGuesser:
                 )
             )
             s = 1 if scheduled else self._cue(w)
+            if (
+                s < 0
+                and w.lower() in self.perfect_have
+                and not self._participle_first(rw[d + 1 : d + 4])
+            ):
+                s = 0  # "pretty soon you have to knock": no perfect
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
             if (
@@ -424,6 +435,28 @@ class TenseGuesser:
             and lw[2].islower()
             and lw[2].lower() not in self.be_forms | self.perfect | self.passive_be
         )
+
+    def _perfect_at(self, lw: list[str], d: int) -> bool:
+        """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
+        over adverbs and negations ("have already agreed", "has not met")."""
+        return self._participle_first(lw[max(0, d - 3) : d][::-1])
+
+    def _participle_first(self, after: list[str]) -> bool:
+        """The first of ``after`` that is no adverb or negation is a participle."""
+        for w in after:
+            low = w.lower()
+            if w.islower() and (
+                low.endswith(self.adverb_suffix)
+                or low in self.not_finite
+                or low in self.perfect_adverbs
+            ):
+                continue
+            return w.islower() and (
+                low.endswith(self.participle_suffix)
+                or self._cue(w) < 0
+                or low in self.bare_participles
+            )
+        return False
 
     def _progressive_at(self, lw: list[str], d: int) -> bool:
         """A present progressive close before the expression is a plan or under way, not a
