@@ -52,6 +52,8 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("Friday being a holiday, markets were closed.", 0),
         ("Envoys will meet to discuss Friday's collapse of talks.", 0),
         ("The leaders will have talks on Friday.", 1),
+        ("The crisis could spiral out of control on Friday.", 1),
+        ("He could not attend the meeting on Friday.", 0),
         ("The leaders have met on Friday.", -1),
         ("The bill, which has already hit $5 million as of Friday, rose.", -1),
         ("Democrats, who are facing big losses in the elections on Friday, met.", 1),

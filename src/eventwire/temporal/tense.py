@@ -85,6 +85,7 @@ _WORD_TABLES = (
     ("reporting_progressive", "reporting_progressive"),
     ("noun_phrase_end", "noun_phrase_end"),
     ("perfect_have", "perfect_have"),
+    ("possibility", "possibility_modals"),
     ("perfect_adverbs", "perfect_adverbs"),
     ("bare_participles", "bare_participles"),
     ("perfect", "past_participle_aux"),
@@ -289,6 +290,12 @@ class TenseGuesser:
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
                 s = 0  # "the leaders will have talks on Monday": no perfect, no past
+            if (
+                lw_ in self.possibility
+                and d
+                and lw[d - 1].lower() not in self.not_finite | self.perfect_have
+            ):
+                s = 1  # "the crisis could spiral out of control on Monday"; not "could not"
             if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
                 s = 0  # "might only last until the autumn": a verb of duration, no past
             if (
