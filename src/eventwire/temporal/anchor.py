@@ -31,6 +31,11 @@ def _load(lang: str) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def _words(data: dict, key: str) -> frozenset[str]:
+    """The words of a list in the anchoring data, lower-cased."""
+    return frozenset(str(w).lower() for w in data.get(key, ()))
+
+
 class Anchorer:
     """Choose the date of an event from the time expressions around its predicate."""
 
@@ -41,32 +46,32 @@ class Anchorer:
         self.conj_deps = frozenset(data.get("coordination_deps", ()))
         self.clause_deps = frozenset(data.get("noun_clause_deps", ()))
         self.prep_deps = frozenset(data.get("preposition_deps", ()))
-        self.happening = frozenset(w.lower() for w in data.get("happening_verbs", ()))
-        self.past_words = frozenset(w.lower() for w in data.get("unspecified_past", ()))
-        self.since_words = frozenset(w.lower() for w in data.get("since", ()))
-        self.reporting = frozenset(w.lower() for w in data.get("reporting_verbs", ()))
+        self.happening = _words(data, "happening_verbs")
+        self.past_words = _words(data, "unspecified_past")
+        self.since_words = _words(data, "since")
+        self.reporting = _words(data, "reporting_verbs")
         self.complement_deps = frozenset(data.get("complement_deps", ()))
-        self.same_time_verbs = frozenset(w.lower() for w in data.get("same_time_verbs", ()))
-        self.cause_nouns = frozenset(w.lower() for w in data.get("dated_cause_nouns", ()))
-        self.same_time_governors = frozenset(w.lower() for w in data.get("same_time_governors", ()))
+        self.same_time_verbs = _words(data, "same_time_verbs")
+        self.cause_nouns = _words(data, "dated_cause_nouns")
+        self.same_time_governors = _words(data, "same_time_governors")
         dated = data.get("dated_subject") or {}
         self.subject_deps = frozenset(dated.get("subject_deps", ()))
         self.subject_date_deps = frozenset(dated.get("date_deps", ()))
         marks = "|".join(re.escape(m) for m in data.get("chronology_marks", ()))
         self._entry_mark = re.compile(rf"\s*(?:{marks})\s") if marks else None
-        self.until_words = frozenset(w.lower() for w in data.get("until", ()))
-        self.range_open = frozenset(w.lower() for w in data.get("range_open", ()))
-        self.include_preps = frozenset(w.lower() for w in data.get("include_preposition", ()))
+        self.until_words = _words(data, "until")
+        self.range_open = _words(data, "range_open")
+        self.include_preps = _words(data, "include_preposition")
         links = "|".join(re.escape(w) for w in data.get("range_link", ()))
         self._link = re.compile(rf"^\s*(?:{links})\s*$", re.I)
-        self.pair_links = frozenset(w.lower() for w in data.get("day_pair_link", ()))
+        self.pair_links = _words(data, "day_pair_link")
         self.span_years = int(data.get("vague_span_years", 1))
         self.plan_days = int(data.get("plan_reference_days", 0))
-        self.means_preps = frozenset(w.lower() for w in data.get("means_prepositions", ()))
-        self.perfect_aux = frozenset(w.lower() for w in data.get("perfect_auxiliaries", ()))
-        self.when_words = frozenset(w.lower() for w in data.get("time_clause_words", ()))
+        self.means_preps = _words(data, "means_prepositions")
+        self.perfect_aux = _words(data, "perfect_auxiliaries")
+        self.when_words = _words(data, "time_clause_words")
         purpose = data.get("purpose") or {}
-        self.purpose_preps = frozenset(w.lower() for w in purpose.get("prepositions", ()))
+        self.purpose_preps = _words(purpose, "prepositions")
         self.purpose_deps = frozenset(purpose.get("clause_deps", ()))
         occasion = data.get("same_occasion") or {}
         self.occasion_sentences = int(occasion.get("max_sentences_back", 0))
@@ -299,12 +304,12 @@ class Anchorer:
             toks[k].text.lower() in self.when_words for k in sentence.children[clause] if k < clause
         ):
             return False
-        on = toks[c.head]
-        return c.head == head or (
-            on.dep in self.conj_deps
-            and on.head == head
-            or toks[head].dep in self.conj_deps
-            and toks[head].head == c.head
+        if c.head == head:
+            return True
+        on, h = toks[c.head], toks[head]
+        # on a conjunct of the predicate, or on the predicate the predicate is a conjunct of
+        return (on.dep in self.conj_deps and on.head == head) or (
+            h.dep in self.conj_deps and h.head == c.head
         )
 
     # ------------------------------------------------------------------ dates

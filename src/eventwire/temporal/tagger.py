@@ -88,7 +88,8 @@ def _joined_days_in_order(
     out: list[TimeExpr], pairs: list[tuple[int, int]], dct: dt.date
 ) -> list[TimeExpr]:
     """The second of two joined weekdays after a first still to come follows it ("meet
-    residents on Monday and Tuesday"), once the first has its final day; past ones stay as
+    residents on Monday and Tuesday"; "scheduled for Thursday and Friday" in a Friday's
+    article is next week's Friday), once the first has its final day; past ones stay as
     written ("statements made Friday and Thursday")."""
     for i, j in pairs:
         a, b = out[i], out[j]
@@ -466,9 +467,9 @@ class TimeTagger:
         return gap in self.res.words("date_link")
 
     def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm):
-        """The second of two joined days or months after a first one still to come comes
-        after it: "scheduled for Thursday and Friday" in a Friday's article is next week's
-        Friday."""
+        """The second of two joined months after a first one still to come comes after it
+        ("late May/early June"); joined weekdays are put in order at the end of
+        ``tag``, by ``_joined_days_in_order``."""
         if norm.begin is None or norm.begin > first.begin or first.begin < (ctx.now or ctx.dct):
             return norm  # "statements made Friday and Thursday": both past, as written
         saved = ctx.dct, ctx.direction, ctx.narrative
@@ -542,8 +543,9 @@ class TimeTagger:
             if norm is None:
                 continue
             if prev is not None and self._coordinated(text, prev, s, rule.action, g):
-                norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
-                if rule.action == "weekday" and out and out[-1].end == prev[0]:
+                if rule.action != "weekday":
+                    norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
+                elif out and out[-1].end == prev[0]:  # set in order once the days are final
                     pairs.append((len(out) - 1, len(out)))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter

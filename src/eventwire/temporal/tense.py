@@ -108,7 +108,11 @@ class TenseGuesser:
         for attr, table in _WORD_TABLES:
             setattr(self, attr, res.words(table))
         self.strong = self.future_aux | self.reported | self.past_aux
-        self.possessive = tuple(res.words("possessive_suffix"))
+        self.not_progressive = self.be_forms | self.reporting_progressive
+        self.not_possibility = self.not_finite | self.perfect_have
+        self.plan_done = self.be_forms | self.perfect | self.passive_be  # "was set for"
+        possessive = res.words("possessive_suffix")  # also tokenized text: "Friday 's"
+        self.possessive = tuple(possessive) + tuple(" " + p for p in possessive)
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
@@ -205,13 +209,9 @@ class TenseGuesser:
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
         after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
-        since = self._since_right_before(left, after)
-        if since:
-            return since
-        if self._ahead_of(left):
-            return 1
-        if self._set_for(left):
-            return PLAN_PAST
+        fixed = self._phrase_before(left, after)
+        if fixed:
+            return fixed
         if self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
@@ -222,17 +222,10 @@ class TenseGuesser:
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
         lw, rw, right = self._context(text, start, end)
-        if self._ahead_of(lw):
-            return 1
-        if self._set_for(lw):
-            return PLAN_PAST
-        since = self._since_right_before(lw, rw)
-        if since:
-            return since
-        if self.possessive and (
-            text.startswith(self.possessive, end)
-            or text.startswith(tuple(" " + p for p in self.possessive), end)  # "Friday 's"
-        ):
+        fixed = self._phrase_before(lw, rw)
+        if fixed:
+            return fixed
+        if self.possessive and text.startswith(self.possessive, end):
             # "Wednesday's ruling angered the opposition": a past verb places it; a future one
             # only when the noun names a scheduled happening ("will attend Saturday's
             # ceremony"), not "will meet to discuss Monday's collapse"; a verb of saying
@@ -290,11 +283,7 @@ class TenseGuesser:
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
                 s = 0  # "the leaders will have talks on Monday": no perfect, no past
-            if (
-                lw_ in self.possibility
-                and d
-                and lw[d - 1].lower() not in self.not_finite | self.perfect_have
-            ):
+            if lw_ in self.possibility and d and lw[d - 1].lower() not in self.not_possibility:
                 s = 1  # "the crisis could spiral out of control on Monday"; not "could not"
             if lw_ in self.lasting and d and lw[d - 1].lower() in self.lasting_links:
                 s = 0  # "might only last until the autumn": a verb of duration, no past
@@ -420,6 +409,17 @@ class TenseGuesser:
             return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
         return best[1]
 
+    def _phrase_before(self, lw: list[str], rw: list[str]) -> int:
+        """The direction a phrase right before the expression gives whatever the verb:
+        "since" (a firm past), "ahead of" (to come), a happening set "for" it (a plan); 0
+        when there is none. ``lw``: the words before (nearest first), ``rw`` after."""
+        since = self._since_right_before(lw, rw)
+        if since:
+            return since
+        if self._ahead_of(lw):
+            return 1
+        return PLAN_PAST if self._set_for(lw) else 0
+
     def _ahead_of(self, lw: list[str]) -> bool:
         """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
         Saturday's summit"): what it names is still to come."""
@@ -440,7 +440,7 @@ class TenseGuesser:
             (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0)
             and len(lw) > 2
             and lw[2].islower()
-            and lw[2].lower() not in self.be_forms | self.perfect | self.passive_be
+            and lw[2].lower() not in self.plan_done
         )
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
@@ -473,7 +473,7 @@ class TenseGuesser:
             d <= PROGRESSIVE_WORDS
             and w.islower()
             and w.endswith(self.progressive_suffix)
-            and w not in self.be_forms | self.reporting_progressive  # "is being questioned"
+            and w not in self.not_progressive  # "is being questioned", "is saying"
             and be in self.present_be
             and not be.endswith(self.progressive_suffix)
             and be[:1] != "'"
