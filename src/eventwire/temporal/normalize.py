@@ -9,6 +9,7 @@ or unit word: those come from the data tables.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,9 +89,10 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     if ctx.direction < 0:
         # a period a little after the document date keeps its year, as tense cues mislead
         # ("extended the offer to Nov. 20", "bought wheat for May shipment"), unless the
-        # past is firm ("since April")
+        # past is firm ("since April"); a period of the next year does not ("won the
+        # elections in January", written in December)
         slack = 0 if ctx.direction <= FIRM_PAST else SLACK_DAYS
-        ok = [c for c in cands if (c[1] - now).days <= slack]
+        ok = [c for c in cands[:2] if (c[1] - now).days <= slack]
         v, b, e = ok[-1]
     elif ctx.direction > 0:
         ok = [c for c in cands if (now - c[2]).days <= SLACK_DAYS]
@@ -560,6 +562,7 @@ _SMALLER = {
     "MIN": ("S", 60),
 }
 _TIME_UNITS = ("H", "MIN", "S")
+_DECIMAL = re.compile(r"\d\.\d")  # a number written with a decimal point
 
 
 def _fraction_value(x: float, unit: str) -> str | None:
@@ -574,16 +577,23 @@ def _fraction_value(x: float, unit: str) -> str | None:
     return "P" + date + ("T" + time if time else "") if parts else None
 
 
-def _duration_value(n: Any, unit: str) -> str | None:
+def _duration_value(n: Any, unit: str, decimal: bool = False) -> str | None:
+    """The TIMEX3 value of ``n`` units; a fraction is written in the next smaller unit
+    (2 1/2 years = P2Y6M), a number written with a decimal point as written (13.21
+    seconds = PT13.21S, 30.8 minutes = PT30.8M)."""
     if unit in ("DE", "CE") and n != "X":  # "half a century", "two and a half decades"
         n, unit = float(n) * (10 if unit == "DE" else 100), "Y"
+        decimal = False
     if n == "X":
         qty = "X"
     else:
         x = float(n)
-        if x != int(x) and unit in _SMALLER:
+        if x != int(x) and decimal:
+            qty = f"{x:g}"
+        elif x != int(x) and unit in _SMALLER:
             return _fraction_value(x, unit)
-        qty = str(int(round(x)))
+        else:
+            qty = str(int(round(x)))
     if unit == "FN":
         return "PX2W" if qty == "X" else f"P{int(qty) * 2}W"
     if unit in ("H", "S"):
@@ -608,7 +618,7 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
         unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
     if unit is None:
         return None
-    value = _duration_value(n, unit)
+    value = _duration_value(n, unit, decimal=_DECIMAL.search(text) is not None)
     if value is None:
         return None
     norm = Norm(value, rule.type, _mod(g), relative=False)

@@ -456,21 +456,22 @@ class TimeTagger:
         return {**g, "year": g2["year"]}
 
     def _coordinated(self, text: str, prev, s: int, action: str, g: dict) -> bool:
-        """A weekday or a month without a year joined to one of the same kind right
-        before it ("on Thursday and Friday", "late May/early June")."""
+        """A weekday, or a month or day without a year, joined to one of the same kind
+        right before it ("on Thursday and Friday", "late May/early June", "from December 1
+        to January 1")."""
         end, prev_action, prev_norm = prev
         if action != prev_action or prev_norm.begin is None or action not in _LISTED:
             return False
-        if action == "date" and (g.get("year") is not None or g.get("day") is not None):
+        if action == "date" and g.get("year") is not None:
             return False
         gap = " ".join(text[end:s].lower().split())
         return gap in self.res.words("date_link")
 
     def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm):
-        """The second of two joined months after a first one still to come comes after it
+        """The second of two joined months or days after a first one still to come comes after it
         ("late May/early June"); joined weekdays are put in order at the end of
         ``tag``, by ``_joined_days_in_order``."""
-        if norm.begin is None or norm.begin > first.begin or first.begin < (ctx.now or ctx.dct):
+        if norm.begin is None or norm.begin > first.begin or first.begin <= (ctx.now or ctx.dct):
             return norm  # "statements made Friday and Thursday": both past, as written
         saved = ctx.dct, ctx.direction, ctx.narrative
         ctx.dct, ctx.direction, ctx.narrative = first.begin, 1, None

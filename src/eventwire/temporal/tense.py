@@ -84,6 +84,7 @@ _WORD_TABLES = (
     ("bare_be", "infinitive_be"),
     ("reporting_progressive", "reporting_progressive"),
     ("noun_phrase_end", "noun_phrase_end"),
+    ("attaching", "attaching_prepositions"),
     ("perfect_have", "perfect_have"),
     ("possibility", "possibility_modals"),
     ("perfect_adverbs", "perfect_adverbs"),
@@ -307,8 +308,14 @@ class TenseGuesser:
                 and d
                 and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.present_be
+                and lw[d - 1].islower()
             ):
-                s = 1  # "is to resume trading Tuesday": a plan
+                # "is to resume trading Tuesday": a plan, as firm as "will" ("is to compete
+                # with its last rival on Thursday": not "last"), but not over a clause of
+                # its own ("is to ensure that the hopes they expressed in January ...")
+                if not self.complementizers.intersection(x.lower() for x in lw[:d]):
+                    return 1 if not firm else -1
+                s = 1
             if (
                 lw_ in self.infinitive
                 and 2 <= d <= INFINITIVE_BE_WORDS
@@ -400,7 +407,10 @@ class TenseGuesser:
             ):
                 s = 0  # "over its plan to join": a noun; not "the scheduled start"
             if s:
-                if d < best[0]:
+                # a cue right after the expression against one a preposition before it:
+                # the verb before ("food aid pledged in February would arrive")
+                lead = 1 if lw and lw[0].lower() in self.attaching else 0
+                if d < best[0] - lead:
                     best = (d, s)
                 break
         if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
