@@ -35,6 +35,10 @@ HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narra
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
+DATELINE_CHARS = 300  # how far into a story its dateline may name the day of writing
+DATELINE_DAYS = 3  # ... at most this many days before the document date
+_DATELINE_END = re.compile(r"\s*(?:--|\u2014|\u2013|-LRB-|\(|-\s)")  # "June 24 --", "(Reuters)"
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+\s*,?\s*$")  # "NEW YORK, " before the day
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -483,6 +487,32 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
+    def _dateline_day(self, text: str, dct: dt.date) -> dt.date | None:
+        """The day a story was written when its dateline names one a few days before the
+        document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
+        story dated June 25): what the story calls "Wednesday" or "yesterday" counts from
+        it."""
+        for s, e, idx, g in self._candidates(text, 0, min(len(text), DATELINE_CHARS)):
+            rule = self.res.rules[idx]
+            if rule.action != "date" or not (g.get("month") and g.get("day")):
+                continue
+            if (
+                g.get("year") is not None
+                or not _DATELINE_END.match(text, e)
+                or not _DATELINE_PLACE.search(text, max(0, s - 40), s)
+            ):
+                continue  # not "CITY, June 24 --
+            ctx = Ctx(dct=dct, direction=-1, res=self.res, now=dct)
+            try:
+                norm = ACTIONS[rule.action](g, text[s:e], rule, ctx)
+            except (ValueError, OverflowError):
+                return None
+            if norm is not None and norm.begin is not None:
+                if 0 < (dct - norm.begin).days <= DATELINE_DAYS:
+                    return norm.begin
+            return None
+        return None
+
     @staticmethod
     def _reported(current: dt.date | None, planned: bool, norm, dct: dt.date) -> bool:
         """Whether a quarter becomes the one being reported: the first one named, unless
@@ -506,6 +536,7 @@ class TimeTagger:
             dct = dct.date()
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
+        dct = self._dateline_day(text, dct) or dct
         ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
         chosen = self._stamps_dropped(text, self._candidates(text, start, end))
