@@ -296,7 +296,12 @@ class TenseGuesser:
                 and (self._past_plan(w) or lw_ in self.plan_nouns)
                 and not (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
             ):
-                return PLAN_PAST  # "agreed to buy the unit in February", "vowed to march Sunday"
+                # "agreed to buy the unit in February", "vowed to march Sunday"; a plan noun
+                # with no past verb before it is still to come ("is paying 35 dlrs a share
+                # in a tender offer to begin Thursday")
+                if self._past_plan(w) or self._past_before(lw[d + 1 :]):
+                    return PLAN_PAST
+                return 1
             if lw_ in self.scheduled_plural and (
                 d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
             ):
