@@ -109,6 +109,7 @@ class TenseGuesser:
         for attr, table in _WORD_TABLES:
             setattr(self, attr, res.words(table))
         self.strong = self.future_aux | self.reported | self.past_aux
+        self.future_words = self.future_aux | self.reported
         self.not_progressive = self.be_forms | self.reporting_progressive
         self.not_possibility = self.not_finite | self.perfect_have
         self.plan_done = self.be_forms | self.perfect | self.passive_be  # "was set for"
@@ -226,6 +227,10 @@ class TenseGuesser:
         fixed = self._phrase_before(lw, rw)
         if fixed:
             return fixed
+        said = lw[:1] and lw[0].lower() in self.reporting
+        if said and rw[:1] and rw[0].lower() in self.future_words:
+            # the subject of what was said: "the firm said Friday will be the last day"
+            return 1
         if self.possessive and text.startswith(self.possessive, end):
             # "Wednesday's ruling angered the opposition": a past verb places it; a future one
             # only when the noun names a scheduled happening ("will attend Saturday's
