@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.temporal.resources import load_resources
-from eventwire.temporal.tense import FIRM_PAST, TenseGuesser
+from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST, TenseGuesser
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +83,13 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The unit starts to 1.1 mln in Friday trading.", 0),
         ("Later Friday, the government called for a ceasefire.", -1),
         ("The minister will speak later Friday.", 1),
-        ("Shares rose ahead of Friday's summit.", 1),
+        ("Shares rose ahead of Friday's summit.", PLAN_PAST),
         ("If the spill persists until Friday, it could reach the beaches.", 1),
         ("He asked if the vote was held on Friday.", -1),
         ("Friday is the deadline for claims.", 1),
         ("The attack on Friday is the latest in a series.", 0),
-        ("Troops deployed in the city in advance of Friday prayers.", 1),
+        ("Troops deployed in the city in advance of Friday prayers.", PLAN_PAST),
+        ("Factions clashed ahead of the presidential vote on Friday.", PLAN_PAST),
     ],
 )
 def test_from_text(guess, text, expected):

@@ -21,6 +21,7 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 PLAN_PAST = 2
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
+AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -110,6 +111,7 @@ class TenseGuesser:
             setattr(self, attr, res.words(table))
         self.strong = self.future_aux | self.reported | self.past_aux
         self.future_words = self.future_aux | self.reported
+        self.participle_aux = self.be_forms | self.perfect_have
         self.not_progressive = self.be_forms | self.reporting_progressive
         self.not_possibility = self.not_finite | self.perfect_have
         self.plan_done = self.be_forms | self.perfect | self.passive_be  # "was set for"
@@ -370,6 +372,8 @@ class TenseGuesser:
                 return s if not firm else -1
             if s < 0 and d == 0 and (len(lw) < 2 or lw[1].lower() not in self.be_forms):
                 firm = True  # "said Tuesday": the verb right before the date decides
+            if s < 0 and d == 1 and self._participle_before(lw):
+                firm = True  # "19,200 points scored in late February": not the "will" before
             if s > 0:  # a future cue ("scheduled", "plans") decides
                 return s if best[1] == 0 else best[1]
             if s and best[1] == 0:
@@ -437,15 +441,27 @@ class TenseGuesser:
         if since:
             return since
         if self._ahead_of(lw):
-            return 1
+            return PLAN_PAST  # after the verb's time: the coming month, the nearest day
         return PLAN_PAST if self._set_for(lw) else 0
 
     def _ahead_of(self, lw: list[str]) -> bool:
         """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
-        Saturday's summit"): what it names is still to come."""
-        return any(
-            " ".join(lw[:k][::-1]).lower() in self.ahead for k in range(1, min(len(lw), 3) + 1)
-        )
+        Saturday's summit"), or ends a noun phrase after one ("ahead of the presidential
+        election in December"): what it names is still to come."""
+        if any(self._ahead_at(lw, 0, k) for k in range(1, 4)):
+            return True
+        if not lw or lw[0].lower() not in self.attaching:
+            return False
+        for j in range(2, min(len(lw), AHEAD_WORDS)):
+            if any(self._ahead_at(lw, j, k) for k in (2, 3)):
+                return True
+            if lw[j] in ",;:" or self._cue(lw[j]):
+                return False
+        return False
+
+    def _ahead_at(self, lw: list[str], j: int, k: int) -> bool:
+        """The ``k`` words from ``lw[j]`` back are a phrase of ``ahead_of``."""
+        return j + k <= len(lw) and " ".join(lw[j : j + k][::-1]).lower() in self.ahead
 
     def _set_for(self, lw: list[str]) -> bool:
         """A scheduled happening set "for" the expression ("has called a special meeting for
@@ -508,6 +524,19 @@ class TenseGuesser:
             return False
         return d <= SCHEDULED_WORDS or (
             d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
+        )
+
+    def _participle_before(self, lw: list[str]) -> bool:
+        """A past participle right before an attaching preposition before the expression
+        ("points scored in late February", "troops killed on Monday"), not a plan's
+        ("talks planned for May") nor a passive's or perfect's ("will be held in May")."""
+        w = lw[1]
+        return (
+            lw[0].lower() in self.attaching
+            and w.islower()
+            and w.endswith(self.past_suffix)
+            and not self._past_plan(w)
+            and (len(lw) < 3 or lw[2].lower() not in self.participle_aux)
         )
 
     def _past_plan(self, word: str) -> bool:
