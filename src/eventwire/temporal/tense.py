@@ -86,6 +86,10 @@ _WORD_TABLES = (
     ("reporting_progressive", "reporting_progressive"),
     ("noun_phrase_end", "noun_phrase_end"),
     ("attaching", "attaching_prepositions"),
+    ("than", "comparison_than"),
+    ("particles", "verb_particles"),
+    ("coordinators", "coordinators"),
+    ("subordinators", "subordinators"),
     ("perfect_have", "perfect_have"),
     ("possibility", "possibility_modals"),
     ("perfect_adverbs", "perfect_adverbs"),
@@ -112,6 +116,9 @@ class TenseGuesser:
         self.strong = self.future_aux | self.reported | self.past_aux
         self.future_words = self.future_aux | self.reported
         self.participle_aux = self.be_forms | self.perfect_have
+        prepositions = self.noun_phrase_end - self.relatives - self.complementizers
+        prepositions -= res.words("date_link")
+        self.not_plural_present = self.not_finite | self.determiners | prepositions
         self.not_progressive = self.be_forms | self.reporting_progressive
         self.not_possibility = self.not_finite | self.perfect_have
         self.plan_done = self.be_forms | self.perfect | self.passive_be  # "was set for"
@@ -276,12 +283,21 @@ class TenseGuesser:
         firm = False
         if self._until_deadline(lw):
             return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
+        opening = lw[1:2] if lw[:1] and lw[0].lower() in self.attaching else lw[:1]
+        if opening and opening[0].lower() in self.coordinators and rw and self._cue(rw[0]):
+            # a new conjunct the expression opens: its own verb, right after ("said it will be
+            # difficult and on Monday criticised the proceedings")
+            return self._cue(rw[0])
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
+            if lw_ in self.subordinators and not best[1] and d:
+                after = self._right_cue(rw)
+                if after:
+                    return after  # "will play Arsenal after their match on Tuesday was postponed"
             if lw_ in self.conditional and not best[1]:
                 if self._past_before(rw):
                     break  # "asked if the talks on Monday had gone well": the verb after
@@ -289,6 +305,8 @@ class TenseGuesser:
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
+            if s < 0 and d and lw[d - 1].lower() in self.than:
+                s = 0  # "expected no earlier than Monday": a comparison ("no later than": a deadline)
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
                 s = 0  # "the leaders will have talks on Monday": no perfect, no past
             if lw_ in self.possibility and d and lw[d - 1].lower() not in self.not_possibility:
@@ -310,10 +328,11 @@ class TenseGuesser:
                     return PLAN_PAST
                 return 1
             if lw_ in self.scheduled_plural and (
-                d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_finite | self.determiners
+                d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_plural_present
             ):
-                # "the two leaders meet Monday", not "did not meet", "failed to meet", nor
-                # a noun further off after a past verb ("advised against travel to Mexico")
+                # "the two leaders meet Monday", not "did not meet", "failed to meet", a noun
+                # after a preposition ("fired shots in return on Tuesday"), nor a noun further
+                # off after a past verb ("advised against travel to Mexico")
                 s = 0 if d > SCHEDULED_WORDS and self._past_before(lw[d + 1 :]) else 1
             if (
                 lw_ in self.infinitive
@@ -360,6 +379,8 @@ class TenseGuesser:
                 s = 0  # "announced the plan Aug. 21": a noun; not "this might last until"
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
                 s = 0  # "after an earthquake due to the storm Thursday": not a plan
+            if s > 0 and d and lw[d - 1].lower() in self.infinitive and self._done_before(lw, d):
+                s = 0  # "pulled out due to injuries on Monday": a cause, not a plan
             if s < 0 and self._after_present_be(lw[d + 1 :]):
                 s = 0  # "elections are held on July 20": a passive, not a past verb
             if s > 0:  # "had been scheduled", "had been due"
@@ -381,6 +402,12 @@ class TenseGuesser:
         for d, w in enumerate(rw):
             if d == 0 and best[1] and w.lower() in self.complementizers:
                 break  # "said at 1800 CDT on Wednesday that it would ...": the verb before
+            if (
+                w.lower() in self.coordinators
+                and rw[d + 1 : d + 2]
+                and (rw[d + 1].lower() in self.determiners)
+            ):
+                break  # "on Monday and the expected visits": another noun phrase
             if w in ",;:":
                 if d == 0 and not best[1]:
                     if self._reporting_tag(rw[1:]):
@@ -447,13 +474,12 @@ class TenseGuesser:
     def _ahead_of(self, lw: list[str]) -> bool:
         """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
         Saturday's summit"), or ends a noun phrase after one ("ahead of the presidential
-        election in December"): what it names is still to come."""
+        election in December", "ahead of his funeral Wednesday"): what it names comes after
+        the verb's time."""
         if any(self._ahead_at(lw, 0, k) for k in range(1, 4)):
             return True
-        if not lw or lw[0].lower() not in self.attaching:
-            return False
-        for j in range(2, min(len(lw), AHEAD_WORDS)):
-            if any(self._ahead_at(lw, j, k) for k in (2, 3)):
+        for j in range(min(len(lw), AHEAD_WORDS)):
+            if j and any(self._ahead_at(lw, j, k) for k in (2, 3)):
                 return True
             if lw[j] in ",;:" or self._cue(lw[j]):
                 return False
@@ -538,6 +564,27 @@ class TenseGuesser:
             and not self._past_plan(w)
             and (len(lw) < 3 or lw[2].lower() not in self.participle_aux)
         )
+
+    def _right_cue(self, rw: list[str]) -> int:
+        """The cue of the first word after the expression, when it is a verb's (not after a
+        comma, nor one of a noun after a determiner)."""
+        if not rw or rw[0] in ",;:":
+            return 0
+        return self._cue(rw[0])
+
+    def _done_before(self, lw: list[str], d: int) -> bool:
+        """A lexical past verb (no be-form or auxiliary) right before ``lw[d]``, or before a
+        particle there ("sustained due to", "pulled out due to"): the word at ``d`` gives a
+        cause."""
+        before = lw[d + 1 : d + 3]
+        if before[:1] and before[0].lower() in self.particles:
+            before = before[1:]
+        if not before:
+            return False
+        w, low = before[0], before[0].lower()
+        if low in self.be_forms or low in self.strong or low in self.perfect_have:
+            return False
+        return w.islower() and self._cue(w) < 0
 
     def _past_plan(self, word: str) -> bool:
         """A past form of a verb of planning or agreeing ("agreed", "planned", "expected")."""
