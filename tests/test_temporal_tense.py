@@ -30,7 +30,7 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The verdict is due on Friday.", 1),
         ("Troops will be sent south, and military sources said Friday they would stay.", -1),
         ("The talks will be held Friday.", 1),
-        ("Elections for the assembly are held on Friday.", 0),
+        ("Elections for the assembly are held on Friday.", 1),
         ("We hope to complete the review by Friday.", 1),
         ("Exports stopped due to the earthquake on Friday.", -1),
         ("Reserves fell on Friday due to a number of corrections.", -1),

@@ -90,6 +90,8 @@ _WORD_TABLES = (
     ("particles", "verb_particles"),
     ("coordinators", "coordinators"),
     ("subordinators", "subordinators"),
+    ("finite_be", "finite_present_be"),
+    ("sequence", "sequence_adverbs"),
     ("perfect_have", "perfect_have"),
     ("possibility", "possibility_modals"),
     ("perfect_adverbs", "perfect_adverbs"),
@@ -204,7 +206,8 @@ class TenseGuesser:
                     return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
-            return 1
+            # "is scheduled for Friday"; not "had been scheduled for January 25"
+            return -1 if t.tag == "VBN" and words & self.past_perfect else 1
         if t.tag == "VBD" or words & self.past_aux:
             if t.tag == "VBG":
                 return -1 if self.past_be & words else 1
@@ -382,13 +385,21 @@ class TenseGuesser:
             if s > 0 and d and lw[d - 1].lower() in self.infinitive and self._done_before(lw, d):
                 s = 0  # "pulled out due to injuries on Monday": a cause, not a plan
             if s < 0 and self._after_present_be(lw[d + 1 :]):
-                s = 0  # "elections are held on July 20": a passive, not a past verb
-            if s > 0:  # "had been scheduled", "had been due"
-                before = [w.lower() for w in lw[d + 1 : d + 3]]
+                # "elections are held on July 20": a present passive, of a happening still to
+                # come when the date closely follows it; further off no cue
+                s = 1 if d <= 1 and self._after_present_be(lw[d + 1 :], finite=True) else 0
+            if s > 0:  # "had been scheduled", "had been due", "had been initially scheduled"
+                before = [
+                    w.lower()
+                    for w in lw[d + 1 : d + 4]
+                    if not (w.islower() and w.endswith(self.adverb_suffix))
+                ][:2]
                 if before[:1] and before[0] in self.passive_be:
                     before = before[1:]
                 if before[:1] and before[0] in self.perfect:
                     s = -1
+            if s > 0 and lw_ in self.sequence and d and lw[d - 1].lower() in self.subordinators:
+                s = 0  # "were detained soon after riots on July 27": no time to come
             if s and lw_ in self.strong:
                 return s if not firm else -1
             if s < 0 and d == 0 and (len(lw) < 2 or lw[1].lower() not in self.be_forms):
@@ -497,12 +508,13 @@ class TenseGuesser:
         if lw[1].lower() in self.scheduled_nouns:
             return True
         # "a status hearing set for Friday", "talks scheduled for Monday"; not "the vote was
-        # set for Friday"
+        # set for Friday", "had been initially scheduled for January 25"
+        before = [w for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))]
         return (
             (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0)
-            and len(lw) > 2
-            and lw[2].islower()
-            and lw[2].lower() not in self.plan_done
+            and bool(before)
+            and before[0].islower()
+            and before[0].lower() not in self.plan_done
         )
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
@@ -604,12 +616,13 @@ class TenseGuesser:
                 return not after[d + 1 :]  # the sentence ends there ("right" stops at it)
         return False
 
-    def _after_present_be(self, before: list[str]) -> bool:
+    def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
         """The words before a participle (nearest first) end in a present "be", over
-        adverbs ("may not be fully contained", "wells now being drilled")."""
+        adverbs ("may not be fully contained", "wells now being drilled"); with ``finite``,
+        a present tense of it ("are held", not "be held", "being held")."""
         for w in before[:3]:
             if w.lower() in self.present_be:
-                return True
+                return not finite or w.lower() in self.finite_be
             if not (w.islower() and w.endswith(self.adverb_suffix)):
                 return False
         return False
