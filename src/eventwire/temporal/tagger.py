@@ -396,9 +396,12 @@ class TimeTagger:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
                 return ctx.day_ref
+        aside = False  # passed a clock time set in brackets: "(2330 GMT Thursday)"
         for s2, e2, idx2, g2 in chosen[k + 1 : k + 3]:
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
                 break
+            if aside and ")" not in text[end:s2]:
+                break  # "at 8:30 a.m. (2330 GMT Thursday)": the day of the other clock
             rule2 = self.res.rules[idx2]
             if any(
                 w.lower() not in links and not w[0].isupper()
@@ -414,6 +417,7 @@ class TimeTagger:
                 break
             if rule2.action != "time":  # "10:35 a.m. (0735 GMT) Friday": look past a clock
                 break
+            aside = "(" in text[end:s2]
             end = e2
         start = chosen[k][0]
         if ctx.ref_precision == "day" and ref_end >= 0:
