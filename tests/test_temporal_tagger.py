@@ -126,3 +126,10 @@ def test_a_year_after_since_does_not_set_the_story(tagger):
     )
     found = {t.text: t.value for t in tagger.tag(text, dt.date(2011, 6, 21))}
     assert found["21 April"] == "2011-04-21" and found["18 March"] == "2011-03-18"
+
+
+def test_a_dateline_before_the_tagged_part_still_dates_the_story(tagger):
+    text = "LISBON, June 22 -- Dock workers will strike on Thursday, the union said."
+    body = text.index("Dock")
+    found = tagger.tag(text, dt.date(2023, 6, 23), start=body)
+    assert [(t.text, t.value) for t in found] == [("Thursday", "2023-06-22")]

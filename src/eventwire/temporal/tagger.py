@@ -38,6 +38,7 @@ FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phr
 DATELINE_CHARS = 300  # how far into a story its dateline may name the day of writing
 DATELINE_DAYS = 3  # ... at most this many days before the document date
 _DATELINE_END = re.compile(r"\s*(?:--|\u2014|\u2013|-LRB-|\(|-\s)")  # "June 24 --", "(Reuters)"
+_DATELINE_HINT = re.compile(r"\d\s*(?:--|\u2014|\u2013|-LRB-|\(|-\s)")  # a day before its mark
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+\s*,?\s*$")  # "NEW YORK, " before the day
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
@@ -491,12 +492,19 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
-    def _dateline_day(self, text: str, dct: dt.date) -> dt.date | None:
+    def _dateline_day(self, text: str, dct: dt.date, found=None) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the
         document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
         story dated June 25): what the story calls "Wednesday" or "yesterday" counts from
-        it."""
-        for s, e, idx, g in self._candidates(text, 0, min(len(text), DATELINE_CHARS)):
+        it.  ``found``: the expressions already found from the start of the text, if any."""
+        if found is None:
+            head = min(len(text), DATELINE_CHARS)
+            if not _DATELINE_HINT.search(text, 0, head):
+                return None
+            found = self._candidates(text, 0, head)
+        for s, e, idx, g in found:
+            if s > DATELINE_CHARS:
+                break
             rule = self.res.rules[idx]
             if rule.action != "date" or not (g.get("month") and g.get("day")):
                 continue
@@ -540,10 +548,10 @@ class TimeTagger:
             dct = dct.date()
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
-        dct = self._dateline_day(text, dct) or dct
+        chosen = self._stamps_dropped(text, self._candidates(text, start, end))
+        dct = self._dateline_day(text, dct, chosen if start == 0 else None) or dct
         ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
-        chosen = self._stamps_dropped(text, self._candidates(text, start, end))
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
         ref_end = day_end = -1
