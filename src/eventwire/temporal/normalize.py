@@ -277,7 +277,9 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         past = base - dt.timedelta(days=(base.isoweekday() - wd) % 7)
         future = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
-        direction = 0 if ctx.direction == PLAN_PAST else ctx.direction  # the nearest day
+        plan = ctx.direction == PLAN_PAST  # a plan made before: the nearest day
+        direction = 0 if plan else ctx.direction
+        penalty = 1 if plan else WEEKDAY_FUTURE_PENALTY
         if shift is not None:  # "this Friday": within the current week
             date = base + dt.timedelta(days=delta)
         elif direction < 0:
@@ -285,7 +287,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
         elif direction > 0:
             date = future
         else:
-            date = past if (base - past) <= (future - base) * WEEKDAY_FUTURE_PENALTY else future
+            date = past if (base - past) <= (future - base) * penalty else future
     part = g.get("part")
     if part and rule.args.get("keep_part", True):
         return Norm(f"{date.isoformat()}T{part}", rule.type, None, date, date, "day", True)

@@ -455,9 +455,12 @@ class TenseGuesser:
                 s > 0
                 and d
                 and rw[d - 1].lower() in self.determiners
-                and not w.lower().endswith(self.past_suffix)
+                and (d > 2 or not w.lower().endswith(self.past_suffix))
             ):
-                s = 0  # "over its plan to join": a noun; not "the scheduled start"
+                # "over its plan to join": a noun; not "the scheduled start" right after the
+                # expression, but further off ("On Wednesday, the day before the planned
+                # event") an adjective
+                s = 0
             if s:
                 # a cue right after the expression against one a preposition before it:
                 # the verb before ("food aid pledged in February would arrive")
@@ -492,8 +495,9 @@ class TenseGuesser:
         for j in range(min(len(lw), AHEAD_WORDS)):
             if j and any(self._ahead_at(lw, j, k) for k in (2, 3)):
                 return True
-            if lw[j] in ",;:" or self._cue(lw[j]):
-                return False
+            adjective = j + 1 < len(lw) and lw[j + 1].lower() in self.determiners
+            if lw[j] in ",;:" or (self._cue(lw[j]) and not adjective):
+                return False  # a verb between: not one noun phrase ("the scheduled start": one)
         return False
 
     def _ahead_at(self, lw: list[str], j: int, k: int) -> bool:
