@@ -19,6 +19,7 @@ from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
+NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
@@ -89,10 +90,13 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
     if ctx.direction < 0:
         # a period a little after the document date keeps its year, as tense cues mislead
         # ("extended the offer to Nov. 20", "bought wheat for May shipment"), unless the
-        # past is firm ("since April"); a period of the next year does not ("won the
-        # elections in January", written in December)
+        # past is firm ("since April"); a period of the next year only when it begins within
+        # days ("extended the offer to Jan. 5" written on Dec. 28, not "won the elections in
+        # January" written on Dec. 2)
         slack = 0 if ctx.direction <= FIRM_PAST else SLACK_DAYS
+        next_slack = min(slack, NEXT_YEAR_SLACK_DAYS)
         ok = [c for c in cands[:2] if (c[1] - now).days <= slack]
+        ok += [c for c in cands[2:] if (c[1] - now).days <= next_slack]
         v, b, e = ok[-1]
     elif ctx.direction > 0:
         ok = [c for c in cands if (now - c[2]).days <= SLACK_DAYS]
@@ -591,7 +595,7 @@ def _duration_value(n: Any, unit: str, decimal: bool = False) -> str | None:
     else:
         x = float(n)
         if x != int(x) and decimal:
-            qty = f"{x:g}"
+            qty = f"{x:.10g}"
         elif x != int(x) and unit in _SMALLER:
             return _fraction_value(x, unit)
         else:

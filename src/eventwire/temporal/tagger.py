@@ -37,9 +37,12 @@ CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this m
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
 DATELINE_CHARS = 300  # how far into a story its dateline may name the day of writing
 DATELINE_DAYS = 3  # ... at most this many days before the document date
-_DATELINE_END = re.compile(r"\s*(?:--|\u2014|\u2013|-LRB-|\(|-\s)")  # "June 24 --", "(Reuters)"
-_DATELINE_HINT = re.compile(r"\d\s*(?:--|\u2014|\u2013|-LRB-|\(|-\s)")  # a day before its mark
-_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+\s*,?\s*$")  # "NEW YORK, " before the day
+_DATELINE_MARK = (
+    r"[ \t]*(?:--|\u2014|\u2013|-LRB-[ \t]*[A-Z]|\([ \t]*[A-Z]|-[ \t])"  # "--", "(Reuters)"
+)
+_DATELINE_END = re.compile(_DATELINE_MARK)
+_DATELINE_HINT = re.compile(r"\d" + _DATELINE_MARK)  # a day before its mark
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+[ \t]*,?[ \t]*\Z")  # "NEW YORK, " before the day
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

@@ -224,19 +224,24 @@ class TenseGuesser:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
         after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
         fixed = self._phrase_before(left, after)
-        if fixed:
+        if fixed and not (fixed == PLAN_PAST and self._ahead_of(left)):
             return fixed
-        if self._until_deadline(left):
+        if not fixed and self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
         if v is None:
-            return None
-        return self._firm(self.verb_direction(sentence, v, via_noun), left)
+            return fixed or None
+        direction = self.verb_direction(sentence, v, via_noun)
+        if fixed:  # "ahead of": to come after a future verb, else after the verb's time
+            return 1 if direction > 0 else fixed
+        return self._firm(direction, left)
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
         lw, rw, right = self._context(text, start, end)
         fixed = self._phrase_before(lw, rw)
+        if fixed == PLAN_PAST and self._ahead_of(lw) and self._scan(lw, rw, right) > 0:
+            return 1  # "troops will be deployed ahead of the election on Sunday"
         if fixed:
             return fixed
         said = lw[:1] and lw[0].lower() in self.reporting
@@ -283,6 +288,7 @@ class TenseGuesser:
     def _scan(self, lw: list[str], rw: list[str], right: str) -> int:
         """The direction the cue words around the expression give."""
         best = (99, 0)
+        best_word = ""  # the word of the nearest cue
         firm = False
         if self._until_deadline(lw):
             return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
@@ -329,6 +335,8 @@ class TenseGuesser:
                 # in a tender offer to begin Thursday")
                 if self._past_plan(w) or self._past_before(lw[d + 1 :]):
                     return PLAN_PAST
+                if self._past_before(rw):
+                    return PLAN_PAST  # "a plan to hold talks on Monday collapsed"
                 return 1
             if lw_ in self.scheduled_plural and (
                 d + 1 >= len(lw) or lw[d + 1].lower() not in self.not_plural_present
@@ -347,6 +355,9 @@ class TenseGuesser:
                 # "is to resume trading Tuesday": a plan, as firm as "will" ("is to compete
                 # with its last rival on Thursday": not "last"), but not over a clause of
                 # its own ("is to ensure that the hopes they expressed in January ...")
+                participle = best[1] < 0 and best_word not in self.past_cues
+                if participle:  # "is to help people displaced by the earthquake on Monday"
+                    return best[1]
                 if not self.complementizers.intersection(x.lower() for x in lw[:d]):
                     return 1 if not firm else -1
                 s = 1
@@ -387,7 +398,8 @@ class TenseGuesser:
             if s < 0 and self._after_present_be(lw[d + 1 :]):
                 # "elections are held on July 20": a present passive, of a happening still to
                 # come when the date closely follows it; further off no cue
-                s = 1 if d <= 1 and self._after_present_be(lw[d + 1 :], finite=True) else 0
+                planned = d == 1 and lw[0].lower() in self.attaching  # "are held on July 20"
+                s = 1 if planned and self._after_present_be(lw[d + 1 :], finite=True) else 0
             if s > 0:  # "had been scheduled", "had been due", "had been initially scheduled"
                 before = [
                     w.lower()
@@ -409,7 +421,7 @@ class TenseGuesser:
             if s > 0:  # a future cue ("scheduled", "plans") decides
                 return s if best[1] == 0 else best[1]
             if s and best[1] == 0:
-                best = (d, s)
+                best, best_word = (d, s), lw_
         for d, w in enumerate(rw):
             if d == 0 and best[1] and w.lower() in self.complementizers:
                 break  # "said at 1800 CDT on Wednesday that it would ...": the verb before
@@ -494,10 +506,17 @@ class TenseGuesser:
             return True
         for j in range(min(len(lw), AHEAD_WORDS)):
             if j and any(self._ahead_at(lw, j, k) for k in (2, 3)):
-                return True
+                # right after the noun ("in advance of their official introduction Thursday"),
+                # or in a phrase on a scheduled happening ("ahead of the election in May";
+                # not "ahead of schedule in January")
+                if lw[0].lower() not in self.attaching:
+                    return True
+                return bool(self.scheduled_nouns.intersection(w.lower() for w in lw[:j]))
             adjective = j + 1 < len(lw) and lw[j + 1].lower() in self.determiners
             if lw[j] in ",;:" or (self._cue(lw[j]) and not adjective):
                 return False  # a verb between: not one noun phrase ("the scheduled start": one)
+            if j and lw[j].lower() in self.attaching:
+                return False  # a second phrase: "ahead of his rival in the race on Sunday"
         return False
 
     def _ahead_at(self, lw: list[str], j: int, k: int) -> bool:
@@ -572,6 +591,8 @@ class TenseGuesser:
         """A past participle right before an attaching preposition before the expression
         ("points scored in late February", "troops killed on Monday"), not a plan's
         ("talks planned for May") nor a passive's or perfect's ("will be held in May")."""
+        if len(lw) < 2:
+            return False
         w = lw[1]
         return (
             lw[0].lower() in self.attaching
@@ -582,11 +603,13 @@ class TenseGuesser:
         )
 
     def _right_cue(self, rw: list[str]) -> int:
-        """The cue of the first word after the expression, when it is a verb's (not after a
-        comma, nor one of a noun after a determiner)."""
+        """The cue of the first word after the expression, unless a comma comes first; a
+        past only from a listed past form ("after their match on Tuesday was postponed"),
+        not from a participle's ending ("after elections in May backed by the UN")."""
         if not rw or rw[0] in ",;:":
             return 0
-        return self._cue(rw[0])
+        cue = self._cue(rw[0])
+        return 0 if cue < 0 and rw[0].lower() not in self.past_cues else cue
 
     def _done_before(self, lw: list[str], d: int) -> bool:
         """A lexical past verb (no be-form or auxiliary) right before ``lw[d]``, or before a
