@@ -495,16 +495,11 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
-    def _dateline_day(self, text: str, dct: dt.date, found=None) -> dt.date | None:
+    def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the
         document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
         story dated June 25): what the story calls "Wednesday" or "yesterday" counts from
-        it.  ``found``: the expressions already found from the start of the text, if any."""
-        if found is None:
-            head = min(len(text), DATELINE_CHARS)
-            if not _DATELINE_HINT.search(text, 0, head):
-                return None
-            found = self._candidates(text, 0, head)
+        it.  ``found``: the expressions found from the start of the text, in order."""
         for s, e, idx, g in found:
             if s > DATELINE_CHARS:
                 break
@@ -516,7 +511,7 @@ class TimeTagger:
                 or not _DATELINE_END.match(text, e)
                 or not _DATELINE_PLACE.search(text, max(0, s - 40), s)
             ):
-                continue  # not "CITY, June 24 --
+                continue  # not "CITY, June 24 --"
             ctx = Ctx(dct=dct, direction=-1, res=self.res, now=dct)
             try:
                 norm = ACTIONS[rule.action](g, text[s:e], rule, ctx)
@@ -552,7 +547,9 @@ class TimeTagger:
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
         chosen = self._stamps_dropped(text, self._candidates(text, start, end))
-        dct = self._dateline_day(text, dct, chosen if start == 0 else None) or dct
+        head = min(start, DATELINE_CHARS)  # a dateline before the part to tag
+        before = self._candidates(text, 0, head) if _DATELINE_HINT.search(text, 0, head) else []
+        dct = self._dateline_day(text, dct, before + chosen) or dct
         ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)

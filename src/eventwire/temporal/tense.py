@@ -118,6 +118,7 @@ class TenseGuesser:
         self.strong = self.future_aux | self.reported | self.past_aux
         self.future_words = self.future_aux | self.reported
         self.participle_aux = self.be_forms | self.perfect_have
+        self.ahead_ends = frozenset(p.split()[-1] for p in self.ahead)  # "ahead of": "of"
         prepositions = self.noun_phrase_end - self.relatives - self.complementizers
         prepositions -= res.words("date_link")
         self.not_plural_present = self.not_finite | self.determiners | prepositions
@@ -224,26 +225,25 @@ class TenseGuesser:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
         after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
         fixed = self._phrase_before(left, after)
-        if fixed and not (fixed == PLAN_PAST and self._ahead_of(left)):
+        if fixed:
             return fixed
-        if not fixed and self._until_deadline(left):
+        ahead = self._ahead_of(left)
+        if not ahead and self._until_deadline(left):
             return 1  # "postponed until Tuesday": the verb is past, the date to come
         v, via_noun = self.governing_verb(sentence, start, end)
-        if v is None:
-            return fixed or None
-        direction = self.verb_direction(sentence, v, via_noun)
-        if fixed:  # "ahead of": to come after a future verb, else after the verb's time
-            return 1 if direction > 0 else fixed
-        return self._firm(direction, left)
+        direction = self.verb_direction(sentence, v, via_noun) if v is not None else None
+        if ahead:
+            return self._after_verb(direction or 0)
+        return None if direction is None else self._firm(direction, left)
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
         lw, rw, right = self._context(text, start, end)
         fixed = self._phrase_before(lw, rw)
-        if fixed == PLAN_PAST and self._ahead_of(lw) and self._scan(lw, rw, right) > 0:
-            return 1  # "troops will be deployed ahead of the election on Sunday"
         if fixed:
             return fixed
+        if self._ahead_of(lw):
+            return self._after_verb(self._scan(lw, rw, right))
         said = lw[:1] and lw[0].lower() in self.reporting
         if said and rw[:1] and rw[0].lower() in self.future_words:
             # the subject of what was said: "the firm said Friday will be the last day"
@@ -293,10 +293,11 @@ class TenseGuesser:
         if self._until_deadline(lw):
             return 1  # "postponed until Tuesday", "has given them until 9 a.m. Tuesday"
         opening = lw[1:2] if lw[:1] and lw[0].lower() in self.attaching else lw[:1]
-        if opening and opening[0].lower() in self.coordinators and rw and self._cue(rw[0]):
+        own = self._cue(rw[0]) if rw else 0
+        if own and opening and opening[0].lower() in self.coordinators:
             # a new conjunct the expression opens: its own verb, right after ("said it will be
             # difficult and on Monday criticised the proceedings")
-            return self._cue(rw[0])
+            return own
         for d, w in enumerate(lw):
             if w in ",;:":
                 break
@@ -488,23 +489,32 @@ class TenseGuesser:
 
     def _phrase_before(self, lw: list[str], rw: list[str]) -> int:
         """The direction a phrase right before the expression gives whatever the verb:
-        "since" (a firm past), "ahead of" (to come), a happening set "for" it (a plan); 0
-        when there is none. ``lw``: the words before (nearest first), ``rw`` after."""
+        "since" (a firm past), a happening set "for" it (a plan); 0 when there is none.
+        ``lw``: the words before (nearest first), ``rw`` after."""
         since = self._since_right_before(lw, rw)
         if since:
             return since
-        if self._ahead_of(lw):
-            return PLAN_PAST  # after the verb's time: the coming month, the nearest day
         return PLAN_PAST if self._set_for(lw) else 0
+
+    @staticmethod
+    def _after_verb(direction: int) -> int:
+        """An expression after "ahead of" comes after its verb's time: to come after a future
+        verb ("troops will be deployed ahead of the election on Sunday"), else a plan made
+        then, the coming month or the nearest day ("speaking ahead of the awards on
+        Sunday")."""
+        return 1 if direction > 0 else PLAN_PAST
 
     def _ahead_of(self, lw: list[str]) -> bool:
         """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
         Saturday's summit"), or ends a noun phrase after one ("ahead of the presidential
         election in December", "ahead of his funeral Wednesday"): what it names comes after
         the verb's time."""
+        near = lw[:AHEAD_WORDS]
+        if not any(w.lower() in self.ahead_ends for w in near):
+            return False  # no "of" (the last word of every phrase) near: the common case
         if any(self._ahead_at(lw, 0, k) for k in range(1, 4)):
             return True
-        for j in range(min(len(lw), AHEAD_WORDS)):
+        for j in range(len(near)):
             if j and any(self._ahead_at(lw, j, k) for k in (2, 3)):
                 # right after the noun ("in advance of their official introduction Thursday"),
                 # or in a phrase on a scheduled happening ("ahead of the election in May";
