@@ -22,6 +22,8 @@ PLAN_PAST = 2
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
+BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
+SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -58,6 +60,9 @@ _WORD_TABLES = (
     ("future_cues", "future_cues"),
     ("scheduled", "scheduled_present"),
     ("scheduled_plural", "scheduled_plural"),
+    ("scheduled_phrases", "scheduled_phrases"),
+    ("reported_periods", "reported_periods"),
+    ("future_adjectives", "future_adjectives"),
     ("not_finite", "not_finite"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
     ("past_cues", "past_cues"),
@@ -330,6 +335,7 @@ class TenseGuesser:
                 and lw[d - 2] not in self.determiners  # "agreed to the proposal": no verb
                 and (self._past_plan(w) or lw_ in self.plan_nouns)
                 and not (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
+                and best[1] >= 0  # "to prevent attacks that killed 40 during January's vote"
             ):
                 # "agreed to buy the unit in February", "vowed to march Sunday"; a plan noun
                 # with no past verb before it is still to come ("is paying 35 dlrs a share
@@ -389,7 +395,7 @@ class TenseGuesser:
                 s > 0
                 and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.determiners
-                and lw_ not in self.strong | self.modals
+                and lw_ not in self.strong | self.modals | self.future_adjectives
             ):
                 s = 0  # "announced the plan Aug. 21": a noun; not "this might last until"
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
@@ -464,6 +470,8 @@ class TenseGuesser:
                 s = 0  # "pretty soon you have to knock": no perfect
             if s > 0 and self._preposition(rw[d + 1 : d + 3]):
                 s = 0  # "fell on Tuesday due to a number of corrections"
+            if s < 0 and d and rw[d - 1].lower() in self.determiners:
+                s = 0  # "beginning Tuesday, in a bid to ...", "the wounded": a noun
             if (
                 s > 0
                 and d
@@ -484,7 +492,14 @@ class TenseGuesser:
         if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
             # "In January, a week after the anniversary, a bombing killed ...": a time set
             # before the main clause takes that clause's verb, wherever it comes
-            return self._main_clause(_WORD.findall(right)[1:FRONTED_WORDS])
+            main = _WORD.findall(right)[1:FRONTED_WORDS]
+            if (
+                lw
+                and lw[0].lower() in self.by
+                and self.by_modals.intersection(w.lower() for w in main[:BY_MODAL_WORDS])
+            ):
+                return 1  # "By Friday morning, police must charge or release him"
+            return self._main_clause(main)
         return best[1]
 
     def _phrase_before(self, lw: list[str], rw: list[str]) -> int:
@@ -592,10 +607,23 @@ class TenseGuesser:
         parliament resumes its session on Monday"); not further off, where it is more often a
         noun ("unit starts to 1.1 mln in August")."""
         if lw[d].lower() not in self.scheduled:
-            return False
+            return d <= SCHEDULED_WORDS and self._scheduled_phrase_at(lw, d)
+        if lw[d + 1 : d + 2] and lw[d + 1].lower() in self.reported_periods:
+            ahead = lw[d + 2 : d + 4]
+            if not any(w.lower() in self.noun_determiners for w in ahead):
+                return False  # "qtr ends Jan 31": the period reported on
         return d <= SCHEDULED_WORDS or (
             d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
         )
+
+    def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
+        """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
+        after a word of ``not_finite`` ("did not take effect")."""
+        for k in (2, 3):
+            phrase = lw[d : d + k]
+            if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
+                return d + k >= len(lw) or lw[d + k].lower() not in self.not_finite
+        return False
 
     def _participle_before(self, lw: list[str]) -> bool:
         """A past participle right before an attaching preposition before the expression
@@ -690,12 +718,27 @@ class TenseGuesser:
         unless a present verb follows, where "since" may give a reason ("since Easter
         falls late in April"). 0 when no "since" stands right before it."""
         d = self._since_at(lw[:2])
+        if d is None and self._since_phrase(lw):
+            d = 0  # "the smallest since a similar increase in February"
         if d is None or (d == 1 and lw[0].lower() not in self.determiners):
             return 0
         present = bool(rw) and (
             rw[0].lower() in self.present_be or (rw[0].islower() and rw[0].endswith("s"))
         )
         return -1 if present else FIRM_PAST
+
+    def _since_phrase(self, lw: list[str]) -> bool:
+        """The expression ends a noun phrase that "since" opens, on a preposition ("since
+        a similar increase in February", "since the last election in May"), with no verb in
+        it."""
+        if not lw or lw[0].lower() not in self.attaching:
+            return False
+        for d in range(2, min(len(lw), SINCE_PHRASE_WORDS + 2)):
+            if lw[d].lower() in self.since:
+                return lw[d - 1].lower() in self.determiners
+            if lw[d] in ",;:" or self._cue(lw[d]) or lw[d].lower() in self.attaching:
+                return False
+        return False
 
     def _firm(self, direction: int, lw: list[str]) -> int:
         """A past in a clause opened by "since" is firm ("killed since the uprising began
