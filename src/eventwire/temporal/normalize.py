@@ -20,6 +20,7 @@ from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
+LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
@@ -368,11 +369,15 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
 def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
+    words = text.lower().split()
     if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
         weekend = ctx.dct.isoweekday() >= 6
         shift = -1 if ctx.direction < 0 and not weekend else 0
+        if not ctx.direction and not ctx.res.words("deictic_this") & set(words):
+            # no tense: the last one early in the week ("violence at the weekend" written
+            # on a Tuesday)
+            shift = -1 if ctx.dct.isoweekday() <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
-    words = text.lower().split()
     anaphoric = bool(rule.args.get("anaphoric")) or (
         len(words) > 1
         and words[0] in ctx.res.words("definite_article")

@@ -47,6 +47,7 @@ WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in t
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
+DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
@@ -137,6 +138,13 @@ class TimeTagger:
                 re.I,
             )
             if lead
+            else None
+        )
+
+        day_lead = self.res.alternation("day_comparison_lead")
+        self._day_comparison = (
+            re.compile(rf"[0-9](?:{_IN_CLAUSE}){{0,30}}?\b{day_lead}\s+$", re.I)
+            if day_lead
             else None
         )
 
@@ -452,18 +460,25 @@ class TimeTagger:
                 n += 1
         return n
 
+    @staticmethod
+    def _yearless(g: dict) -> bool:
+        """A month, a day of a month or a holiday given without a year."""
+        return bool(g.get("month") or g.get("holiday"))
+
     def _shared_year(self, text: str, chosen, k: int, g: dict) -> dict:
         """ "In August and September 1914", "26 June - 4 August 1952": a month or day
-        without a year takes the year of the date joined to it."""
+        without a year takes the year of the date joined to it; so does one with a bare
+        year right after it ("on Christmas Eve in 2000", "on July 4 of 1950")."""
         if k + 1 >= len(chosen):
             return g
         s2, _, idx2, g2 = chosen[k + 1]
         if self.res.rules[idx2].action not in ("date", "range") or g2.get("year") is None:
             return g
-        if g2.get("month") is None and g2.get("season") is None:
-            return g
         gap = " ".join(text[chosen[k][1] : s2].lower().split())
-        if gap not in self.res.words("date_link"):
+        if g2.get("month") is None and g2.get("season") is None:
+            bare = g2.get("mod") is None and not g2.get("range_yy")
+            return {**g, "year": g2["year"]} if bare and gap in self.res.words("year_link") else g
+        if gap not in self.res.words("date_link") or not g.get("month"):
             return g
         return {**g, "year": g2["year"]}
 
@@ -581,7 +596,7 @@ class TimeTagger:
                 ctx.sentence_year = said_year[0]
             if rule.action == "time":
                 ctx.day = self._day_of_clock(text, chosen, pos, ctx, (ref_end, day_end), sent)
-            elif rule.action == "date" and g.get("month") and g.get("year") is None:
+            elif rule.action == "date" and g.get("year") is None and self._yearless(g):
                 g = self._shared_year(text, chosen, pos, g)
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
@@ -600,6 +615,14 @@ class TimeTagger:
                 and self._comparison.search(text, max(0, s - 80), s)
             ):
                 norm = replace(norm, back=True)  # a year compared with, no reference time
+            elif (
+                self._day_comparison is not None
+                and norm.precision == "day"
+                and self._day_comparison.search(text, max(0, s - DAY_COMPARISON_CHARS), s)
+            ):
+                # "up 307 points, or 1.6 percent, from Monday ... at 10 a.m.": a day compared
+                # with, not the day of what follows
+                norm = replace(norm, back=True)
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
                 ref_end = e

@@ -320,6 +320,8 @@ class TenseGuesser:
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
+            if not s and d and d == len(lw) - 1 < LEFT_WORDS - 1 and self._opening_participle(lw):
+                s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
                 s = 0  # "expected no earlier than Monday": a comparison ("no later than": a deadline)
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
@@ -624,6 +626,19 @@ class TenseGuesser:
             if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
                 return d + k >= len(lw) or lw[d + k].lower() not in self.not_finite
         return False
+
+    def _opening_participle(self, lw: list[str]) -> bool:
+        """The clause opens on a capitalised past participle followed by a lower-case word
+        ("Arrested by ...", "Elected in ..."), not on a name ("Ahmed")."""
+        w, after = lw[-1], lw[-2]
+        return (
+            len(w) > 4
+            and w[:1].isupper()
+            and w[1:].islower()
+            and w.lower().endswith(self.past_suffix)
+            and after.islower()
+            and after.isalpha()
+        )
 
     def _participle_before(self, lw: list[str]) -> bool:
         """A past participle right before an attaching preposition before the expression
