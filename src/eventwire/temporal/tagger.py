@@ -474,13 +474,26 @@ class TimeTagger:
         s2, _, idx2, g2 = chosen[k + 1]
         if self.res.rules[idx2].action not in ("date", "range") or g2.get("year") is None:
             return g
-        gap = " ".join(text[chosen[k][1] : s2].lower().split())
         if g2.get("month") is None and g2.get("season") is None:
-            bare = g2.get("mod") is None and not g2.get("range_yy")
-            return {**g, "year": g2["year"]} if bare and gap in self.res.words("year_link") else g
+            year = self._linked_year(text, chosen, k)
+            return g if year is None else {**g, "year": year}
+        gap = " ".join(text[chosen[k][1] : s2].lower().split())
         if gap not in self.res.words("date_link") or not g.get("month"):
             return g
         return {**g, "year": g2["year"]}
+
+    def _linked_year(self, text: str, chosen, k: int) -> Any:
+        """The bare year right after expression ``k`` and a word of ``year_link`` ("on
+        Christmas Eve in 2000", "the final quarter in 2005"), else None."""
+        if k + 1 >= len(chosen):
+            return None
+        s2, _, idx2, g2 = chosen[k + 1]
+        if self.res.rules[idx2].action != "date" or g2.get("year") is None:
+            return None
+        if any(g2.get(key) for key in ("month", "season", "mod", "range_yy")):
+            return None
+        gap = " ".join(text[chosen[k][1] : s2].lower().split())
+        return g2["year"] if gap in self.res.words("year_link") else None
 
     def _coordinated(self, text: str, prev, s: int, action: str, g: dict) -> bool:
         """A weekday, or a month or day without a year, joined to one of the same kind
@@ -598,6 +611,9 @@ class TimeTagger:
                 ctx.day = self._day_of_clock(text, chosen, pos, ctx, (ref_end, day_end), sent)
             elif rule.action == "date" and g.get("year") is None and self._yearless(g):
                 g = self._shared_year(text, chosen, pos, g)
+            elif rule.action == "quarter" and g.get("ordinal") and g.get("qyear") is None:
+                year = self._linked_year(text, chosen, pos)  # "the final quarter in 2005"
+                g = g if year is None else {**g, "qyear": year}
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
