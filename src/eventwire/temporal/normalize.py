@@ -178,8 +178,15 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
         return _apply_mod(Norm(v, t, _mod(g), b, e, "month", True), ctx)
     season = g.get("season")
     month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
-    if g.get("holiday"):
-        rule_of = str(g["holiday"])
+    if g.get("named_day"):  # "the September 11 attacks": a day known by its events
+        day_of = dt.date.fromisoformat(str(g["named_day"]))
+        return Norm(day_of.isoformat(), t, None, day_of, day_of, "day")
+    holiday = g.get("holiday")
+    if g.get("nth") is not None and g.get("weekday") and month:
+        # "the last Sunday in January": a day that moves like a holiday
+        holiday = f"{int(month):02d}-{int(g['weekday'])}#{int(g['nth'])}"
+    if holiday:
+        rule_of = str(holiday)
         if not cal.is_fixed_holiday(rule_of):  # a date that moves from year to year
 
             def moving(y: int):

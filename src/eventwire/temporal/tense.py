@@ -382,8 +382,10 @@ class TenseGuesser:
             ):
                 # "an interview to be published on Wednesday": a plan; the nearest such day
                 # after a past "be" ("were to be flown home on Wednesday")
-                past = d + 1 < len(lw) and lw[d + 1].lower() in self.past_be
-                return PLAN_PAST if past else (best[1] or 1)
+                before = lw[d + 1].lower() if d + 1 < len(lw) else ""
+                if before in self.past_perfect:
+                    return -1  # "had to be moved on Saturday": done then
+                return PLAN_PAST if before in self.past_be else (best[1] or 1)
             if lw_ in self.plan_words and (
                 (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
                 or (
