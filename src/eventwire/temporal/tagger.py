@@ -37,6 +37,7 @@ CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this m
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
 DATELINE_CHARS = 300  # how far into a story its dateline may name the day of writing
 DATELINE_DAYS = 3  # ... at most this many days before the document date
+DATELINE_AHEAD_DAYS = 1  # ... or after it, from a time zone ahead ("TOKYO, April 10" on the 9th)
 _DATELINE_MARK = (
     r"[ \t]*(?:--|\u2014|\u2013|-LRB-[ \t]*[A-Z]|\([ \t]*[A-Z]|-[ \t])"  # "--", "(Reuters)"
 )
@@ -526,7 +527,8 @@ class TimeTagger:
     def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the
         document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
-        story dated June 25): what the story calls "Wednesday" or "yesterday" counts from
+        story dated June 25), or the day after it (a time zone ahead: "TOKYO, April 10" in
+        a story dated April 9): what the story calls "Wednesday" or "yesterday" counts from
         it.  ``found``: the expressions found from the start of the text, in order."""
         for s, e, idx, g in found:
             if s > DATELINE_CHARS:
@@ -546,8 +548,8 @@ class TimeTagger:
             except (ValueError, OverflowError):
                 return None
             if norm is not None and norm.begin is not None:
-                if 0 < (dct - norm.begin).days <= DATELINE_DAYS:
-                    return norm.begin
+                if -DATELINE_AHEAD_DAYS <= (dct - norm.begin).days <= DATELINE_DAYS:
+                    return norm.begin if norm.begin != dct else None
             return None
         return None
 
