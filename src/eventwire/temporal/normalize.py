@@ -176,6 +176,17 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             year += 1
         v, b, e = cal.month_of(year, m)
         return _apply_mod(Norm(v, t, _mod(g), b, e, "month", True), ctx)
+    day_shift = g.get("shift", rule.args.get("shift"))
+    if year is None and day_shift is not None and g.get("month") and g.get("day"):
+        # "last February 28": the latest one before the document date; "next": the first after
+        m, d, shift = int(g["month"]), int(g["day"]), int(day_shift)
+        year = ctx.dct.year
+        if shift < 0 and (m, d) >= (ctx.dct.month, ctx.dct.day):
+            year -= 1
+        elif shift > 0 and (m, d) <= (ctx.dct.month, ctx.dct.day):
+            year += 1
+        day_of = dt.date(year, m, d)
+        return Norm(day_of.isoformat(), t, _mod(g), day_of, day_of, "day", True)
     season = g.get("season")
     month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
     if g.get("named_day"):  # "the September 11 attacks": a day known by its events

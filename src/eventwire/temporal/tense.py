@@ -358,6 +358,16 @@ class TenseGuesser:
                 lw_ in self.infinitive
                 and d
                 and d + 1 < len(lw)
+                and lw[d + 1].lower() in self.past_be
+                and lw[d - 1].islower()
+                and lw[d - 1].lower() not in self.be_forms
+                and not best[1]
+            ):
+                return PLAN_PAST  # "it was to try another technique on Wednesday": a plan then
+            if (
+                lw_ in self.infinitive
+                and d
+                and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.present_be
                 and lw[d - 1].islower()
             ):
