@@ -524,6 +524,20 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
+    def _clock_half(self, text: str, chosen, k: int, g: dict) -> dict:
+        """A clock time with no a.m./p.m. right before a part of day of the afternoon or
+        night ("at 2:30 this afternoon", "at 11 tonight") is in the afternoon or evening."""
+        if g.get("ampm") or g.get("clockword") or k + 1 >= len(chosen):
+            return g
+        s2, _, idx2, g2 = chosen[k + 1]
+        if self.res.rules[idx2].action != "dayword" or text[chosen[k][1] : s2].strip():
+            return g
+        part = g2.get("partword")
+        half = self.res.tables.get("part_half", {})
+        if isinstance(part, (list, tuple)) and len(part) > 1 and half.get(str(part[1])) == "pm":
+            return {**g, "ampm": "pm"}
+        return g
+
     def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the
         document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
@@ -611,6 +625,7 @@ class TimeTagger:
                 ctx.sentence_year = said_year[0]
             if rule.action == "time":
                 ctx.day = self._day_of_clock(text, chosen, pos, ctx, (ref_end, day_end), sent)
+                g = self._clock_half(text, chosen, pos, g)
             elif rule.action == "date" and g.get("year") is None and self._yearless(g):
                 g = self._shared_year(text, chosen, pos, g)
             elif rule.action == "quarter" and g.get("ordinal") and g.get("qyear") is None:
