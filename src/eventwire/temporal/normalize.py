@@ -462,8 +462,9 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     end_month = g.get("month") or g.get("month2") or g.get("month3")
     if end_month and not g.get("day"):  # "the June quarter", "the April-June quarter"
         return _quarter_to_month(int(end_month), rule, ctx)
-    if g.get("yshift") is not None:  # "next year's first quarter"
-        y += int(g["yshift"])
+    yshift = g.get("yshift", rule.args.get("yshift"))
+    if yshift is not None:  # "next year's first quarter", "the last quarter of the year"
+        y += int(yshift)
         if not ordinal:
             return None
         v, b, e = cal.quarter_of(y, int(ordinal))

@@ -28,6 +28,7 @@ SCHEDULED_WORDS = 1  # how far before the expression a present of schedule count
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s")  # a spaced dash, not "1915-17" nor "well-known"
 _ASIDE = re.compile(r"\([^()]*\)|-LRB-.*?-RRB-")  # "(a white Isuzu Trooper)": no clause
 # a place or name set off by commas inside a clause ("in Airdrie, Lanarkshire, after",
 # "the Point Arguello, Calif., field"): no clause boundary
@@ -284,6 +285,9 @@ class TenseGuesser:
             if not self._abbreviation(text, end + m2.start()):
                 right = right[: m2.start()]
                 break
+        # a spaced dash opens or closes an aside, a clause of its own ("unrest -- where a
+        # strike began Wednesday -- would hurt")
+        left, right = _DASH.sub(" ; ", left), _DASH.sub(" ; ", right)
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
         lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
