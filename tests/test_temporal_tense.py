@@ -61,7 +61,7 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The fighting went on until Friday.", -1),
         ("The bourse is to resume trading in the shares Friday.", 1),
         ("A major rally is set for Friday.", 1),
-        ("The vote was set for Friday.", -1),
+        ("The vote was set for Friday.", PLAN_PAST),  # a plan made then: the nearest Friday
         ("Schools have been closed and are likely to reopen on Friday.", 1),
         (
             "Two men were admitted to hospital in Airdrie, Lanarkshire, after returning on Friday.",

@@ -163,6 +163,11 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
         shift = int(g.get("shift") or 0)
         v, b, e = cal.half_of(ctx.dct.year + shift, h)
         return Norm(v, t, None, b, e, "quarter", relative=True)
+    if year is None and g.get("yy") is not None:  # "20 June 11": the nearest such year
+        year = min(
+            (ctx.dct.year // 100 * 100 + c + int(g["yy"]) for c in (-100, 0, 100)),
+            key=lambda y: abs(y - ctx.dct.year),
+        )
     if year is None and rule.args.get("year_from") == "reference":  # "May of that year"
         year = (ctx.ref or ctx.narrative or ctx.dct).year
     if year is None and g.get("yshift") is not None:

@@ -48,6 +48,7 @@ WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in t
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
+HALF_DAY_MINUTES = 12 * 60  # a time in brackets further off than this is on another day
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
@@ -109,6 +110,12 @@ def _joined_days_in_order(
         if (day - b.begin).days == WEEK_DAYS:  # the same weekday a week on, nothing else
             out[j] = replace(b, value=day.isoformat() + b.value[10:], begin=day, until=day)
     return out
+
+
+def _clock_minutes(value: str) -> int:
+    """Minutes after midnight of a TIMEX3 time value ("2010-06-15T20:00" -> 1200)."""
+    hh, mm = value[11:13], value[14:16]
+    return int(hh) * 60 + int(mm or 0)
 
 
 class TimeTagger:
@@ -524,6 +531,35 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
+    def _past_midnight(self, text: str, prev, chosen, k: int, norm):
+        """A clock time of the same day as the one before it, past midnight from it: the
+        end of a span ("between 2300 and 0200 GMT", "from 7 p.m. to 6 a.m.") is on the next
+        day; a time in brackets more than twelve hours off, another zone's ("at 2000 (0000
+        GMT)"), on the next or the day before."""
+        end, _, first = prev
+        if first.begin is None or norm.begin != first.begin or "T" not in norm.value:
+            return norm
+        s, e = chosen[k][0], chosen[k][1]
+        if k + 1 < len(chosen) and self.res.rules[chosen[k + 1][2]].action in _DAY_ACTIONS:
+            close = text.find(")", e, e + CLOCK_WINDOW)
+            if 0 <= chosen[k + 1][0] < close or "RRB" in text[e : chosen[k + 1][0]]:
+                return norm  # "0200 local time (2200 GMT, Friday)": the bracket names its day
+        try:
+            h1 = _clock_minutes(first.value)
+            h2 = _clock_minutes(norm.value)
+        except ValueError:
+            return norm
+        gap = " ".join(text[end:s].lower().split())
+        shift = 0
+        if gap in self.res.words("date_link") and h2 < h1:
+            shift = 1
+        elif gap in ("(", "-lrb-") and abs(h1 - h2) > HALF_DAY_MINUTES:
+            shift = 1 if h2 < h1 else -1
+        if not shift:
+            return norm
+        day = norm.begin + dt.timedelta(days=shift)
+        return replace(norm, value=day.isoformat() + norm.value[10:], begin=day, until=day)
+
     def _clock_half(self, text: str, chosen, k: int, g: dict) -> dict:
         """A clock time with no a.m./p.m. right before a part of day of the afternoon or
         night ("at 2:30 this afternoon", "at 11 tonight") is in the afternoon or evening."""
@@ -634,6 +670,8 @@ class TimeTagger:
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
+            if rule.action == "time" and prev is not None and prev[1] == "time":
+                norm = self._past_midnight(text, prev, chosen, pos, norm)
             if prev is not None and self._coordinated(text, prev, s, rule.action, g):
                 if rule.action != "weekday":
                     norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)

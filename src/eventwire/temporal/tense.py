@@ -64,6 +64,8 @@ _WORD_TABLES = (
     ("scheduled_phrases", "scheduled_phrases"),
     ("reported_periods", "reported_periods"),
     ("future_adjectives", "future_adjectives"),
+    ("perfect_modals", "perfect_modals"),
+    ("until_states", "until_states"),
     ("not_finite", "not_finite"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
     ("past_cues", "past_cues"),
@@ -180,6 +182,8 @@ class TenseGuesser:
         kids = sentence.children[v] if sentence.children else ()
         aux = [toks[k] for k in kids if toks[k].dep in ("aux", "auxpass")]
         words = {a.text.lower() for a in aux} | {a.lemma.lower() for a in aux}
+        if words & self.perfect_modals and words & self.perfect_have and t.tag == "VBN":
+            return -1  # "would have seemed", "may have left": a past
         if words & self.future_aux or words & self.reported:
             return 1
         if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
@@ -212,6 +216,8 @@ class TenseGuesser:
                 if lemma in self.future_verbs and toks[head].tag == "VBN" and up & self.past_be:
                     return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
+        if t.text.lower() in self.plan_words and t.tag == "VBN" and words & self.past_be:
+            return PLAN_PAST  # "two hearings were set for Tuesday": a plan made then
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             # "is scheduled for Friday"; not "had been scheduled for January 25"
             return -1 if t.tag == "VBN" and words & self.past_perfect else 1
@@ -324,6 +330,8 @@ class TenseGuesser:
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
+            if s > 0 and d >= 2 and self._modal_perfect(w, lw[d - 1], lw[d - 2 :: -1]):
+                s = -1  # "would have seen it on Monday": a past
             if not s and d and d == len(lw) - 1 < LEFT_WORDS - 1 and self._opening_participle(lw):
                 s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
@@ -410,6 +418,15 @@ class TenseGuesser:
             ):
                 s = 1  # "a major rally is set for Sunday", "the talks, set to resume Monday"
             if (
+                lw_ in self.plan_words
+                and d == 1
+                and lw[0].lower() in self.set_for
+                and len(lw) > 2
+                and lw[2].lower() in self.past_be
+                and not best[1]
+            ):
+                return PLAN_PAST  # "two hearings were set for Tuesday": a plan made then
+            if (
                 s > 0
                 and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.determiners
@@ -480,6 +497,8 @@ class TenseGuesser:
                 )
             )
             s = 1 if scheduled else self._cue(w)
+            if s > 0 and d + 1 < len(rw) and self._modal_perfect(w, rw[d + 1], rw[d + 2 :]):
+                s = -1  # "the steps unveiled on Tuesday would have seemed revolutionary"
             if (
                 s < 0
                 and w.lower() in self.perfect_have
@@ -632,6 +651,16 @@ class TenseGuesser:
                 return False  # "qtr ends Jan 31": the period reported on
         return d <= SCHEDULED_WORDS or (
             d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
+        )
+
+    def _modal_perfect(self, modal: str, have: str, rest: list[str]) -> bool:
+        """A modal of ``perfect_modals`` before "have" and a participle is a past ("would
+        have seemed", "may have left"), not a time to come ("should have an impact").
+        ``rest``: the words after "have", in order."""
+        return (
+            modal.lower() in self.perfect_modals
+            and have.lower() in self.perfect_have
+            and self._participle_first(rest[:3])
         )
 
     def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
@@ -802,12 +831,15 @@ class TenseGuesser:
             return found
         if not left or left[0].lower() not in self.until:
             return False
+        state = past = False
         for w in left[1:LEFT_WORDS]:
             if w in ",;:":
-                return False
+                break
             if w.lower() in self.deadline_verbs:
                 return True
-        return False
+            past = past or (state and self._cue(w) < 0)  # "the ban was in effect until May"
+            state = state or w.lower() in self.until_states
+        return state and not past  # "the new ban, in effect until Nov. 30"
 
     def _abbreviation(self, text: str, i: int) -> bool:
         return text[i] == "." and is_abbreviation(text, i, self.abbreviations, self.final)
