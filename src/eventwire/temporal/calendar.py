@@ -125,7 +125,10 @@ def holiday_date(rule: str, y: int) -> dt.date:
     month, rest = rule.split("-", 1)
     if "#" in rest:
         weekday, n = rest.split("#")
-        return nth_weekday(y, int(month), int(weekday), int(n))
+        day = nth_weekday(y, int(month), int(weekday), int(n))
+        if day.month != int(month):  # "the fifth Monday of February" in a year with four
+            raise ValueError(f"no such weekday in {y}-{month}: {rule}")
+        return day
     return dt.date(y, int(month), int(rest))
 
 

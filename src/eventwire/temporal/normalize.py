@@ -20,6 +20,7 @@ from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
+LEAP_YEARS = 8  # how many years to look for a February 29
 LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
@@ -190,7 +191,15 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             year -= 1
         elif shift > 0 and (m, d) <= (ctx.dct.month, ctx.dct.day):
             year += 1
-        day_of = dt.date(year, m, d)
+        step = -1 if shift < 0 else 1
+        for _ in range(LEAP_YEARS):  # "last February 29": the latest leap year's
+            try:
+                day_of = dt.date(year, m, d)
+                break
+            except ValueError:
+                year += step
+        else:
+            return None
         return Norm(day_of.isoformat(), t, _mod(g), day_of, day_of, "day", True)
     season = g.get("season")
     month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
@@ -467,8 +476,17 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     end_month = g.get("month") or g.get("month2") or g.get("month3")
     if end_month and not g.get("day"):  # "the June quarter", "the April-June quarter"
         return _quarter_to_month(int(end_month), rule, ctx)
-    yshift = g.get("yshift", rule.args.get("yshift"))
-    if yshift is not None:  # "next year's first quarter", "the last quarter of the year"
+    if rule.args.get("year_of") == "begun" and ordinal:
+        # "the last quarter of the year": the latest such quarter begun by the time of
+        # writing ("lost $2 billion in the fourth quarter of the year", written in February),
+        # or the coming one in a plan
+        _, b, _ = cal.quarter_of(y, int(ordinal))
+        if b > ctx.dct and ctx.direction <= 0:
+            y -= 1
+        v, b, e = cal.quarter_of(y, int(ordinal))
+        return Norm(v, rule.type, None, b, e, "quarter", True)
+    yshift = g.get("yshift")
+    if yshift is not None:  # "next year's first quarter"
         y += int(yshift)
         if not ordinal:
             return None

@@ -43,12 +43,16 @@ _DATELINE_MARK = (
 )
 _DATELINE_END = re.compile(_DATELINE_MARK)
 _DATELINE_HINT = re.compile(r"\d" + _DATELINE_MARK)  # a day before its mark
+_DATELINE_LINE = re.compile(
+    r"(?:\A|\n)[ \t]*[A-Z][A-Z.'-]+(?:[ \t][A-Z][A-Z.'-]+){0,2}[ \t]*,?[ \t]*\Z"
+)
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+[ \t]*,?[ \t]*\Z")  # "NEW YORK, " before the day
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
-HALF_DAY_MINUTES = 12 * 60  # a time in brackets further off than this is on another day
+ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
+NIGHT_FROM_HOUR = 6  # "at 8:15 tonight" is after noon, "at 1:30 tonight" not
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
@@ -150,9 +154,12 @@ class TimeTagger:
         )
 
         day_lead = self.res.alternation("day_comparison_lead")
+        units = self.res.alternation("comparison_units")
         self._day_comparison = (
-            re.compile(rf"[0-9](?:{_IN_CLAUSE}){{0,30}}?\b{day_lead}\s+$", re.I)
-            if day_lead
+            re.compile(
+                rf"[0-9][^.;:]{{0,6}}?\b{units}\b(?:{_IN_CLAUSE}){{0,24}}?\b{day_lead}\s+$", re.I
+            )
+            if day_lead and units
             else None
         )
 
@@ -551,9 +558,9 @@ class TimeTagger:
             return norm
         gap = " ".join(text[end:s].lower().split())
         shift = 0
-        if gap in self.res.words("date_link") and h2 < h1:
-            shift = 1
-        elif gap in ("(", "-lrb-") and abs(h1 - h2) > HALF_DAY_MINUTES:
+        if gap in self.res.words("span_link") and h2 < h1:
+            shift = 1  # "from 7 p.m. to 6 a.m."; not "9 p.m. ET/6 p.m. PT", "10 p.m. or 9 p.m."
+        elif gap in ("(", "-lrb-") and abs(h1 - h2) > ZONE_GAP_MINUTES:
             shift = 1 if h2 < h1 else -1
         if not shift:
             return norm
@@ -569,10 +576,13 @@ class TimeTagger:
         if self.res.rules[idx2].action != "dayword" or text[chosen[k][1] : s2].strip():
             return g
         part = g2.get("partword")
-        half = self.res.tables.get("part_half", {})
-        if isinstance(part, (list, tuple)) and len(part) > 1 and half.get(str(part[1])) == "pm":
-            return {**g, "ampm": "pm"}
-        return g
+        if not isinstance(part, (list, tuple)) or len(part) < 2:
+            return g
+        half = self.res.tables.get("part_half", {}).get(str(part[1]))
+        hour = int(g.get("hour12") or g.get("hour") or 0)
+        if half == "pm" or (half == "night" and NIGHT_FROM_HOUR <= hour < 12):
+            return {**g, "ampm": "pm"}  # "at 2:30 this afternoon", "at 8:15 tonight"
+        return g  # "at 1:30 tonight"
 
     def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the
@@ -598,7 +608,10 @@ class TimeTagger:
             except (ValueError, OverflowError):
                 return None
             if norm is not None and norm.begin is not None:
-                if -DATELINE_AHEAD_DAYS <= (dct - norm.begin).days <= DATELINE_DAYS:
+                days = (dct - norm.begin).days
+                if days < 0 and not _DATELINE_LINE.search(text, max(0, s - 40), s):
+                    return None  # a day ahead only after a city opening its line ("TOKYO, ")
+                if -DATELINE_AHEAD_DAYS <= days <= DATELINE_DAYS:
                     return norm.begin if norm.begin != dct else None
             return None
         return None

@@ -28,7 +28,6 @@ SCHEDULED_WORDS = 1  # how far before the expression a present of schedule count
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-_DASH = re.compile(r"\s(?:--|\u2014|\u2013)\s")  # a spaced dash, not "1915-17" nor "well-known"
 _ASIDE = re.compile(r"\([^()]*\)|-LRB-.*?-RRB-")  # "(a white Isuzu Trooper)": no clause
 # a place or name set off by commas inside a clause ("in Airdrie, Lanarkshire, after",
 # "the Point Arguello, Calif., field"): no clause boundary
@@ -66,6 +65,8 @@ _WORD_TABLES = (
     ("future_adjectives", "future_adjectives"),
     ("perfect_modals", "perfect_modals"),
     ("until_states", "until_states"),
+    ("fronted_by_modals", "fronted_by_modals"),
+    ("plan_subjects", "plan_subjects"),
     ("not_finite", "not_finite"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
     ("past_cues", "past_cues"),
@@ -291,9 +292,6 @@ class TenseGuesser:
             if not self._abbreviation(text, end + m2.start()):
                 right = right[: m2.start()]
                 break
-        # a spaced dash opens or closes an aside, a clause of its own ("unrest -- where a
-        # strike began Wednesday -- would hurt")
-        left, right = _DASH.sub(" ; ", left), _DASH.sub(" ; ", right)
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
         lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
@@ -374,8 +372,12 @@ class TenseGuesser:
                 and lw[d - 1].islower()
                 and lw[d - 1].lower() not in self.be_forms
                 and not best[1]
+                and d + 2 < len(lw)
+                and (lw[d + 2].lower() in self.plan_subjects or lw[d + 2][:1].isupper())
             ):
-                return PLAN_PAST  # "it was to try another technique on Wednesday": a plan then
+                # "it was to try another technique on Wednesday": a plan then; not "his first
+                # act was to sign a decree on Monday"
+                return PLAN_PAST
             if (
                 lw_ in self.infinitive
                 and d
@@ -497,7 +499,12 @@ class TenseGuesser:
                 )
             )
             s = 1 if scheduled else self._cue(w)
-            if s > 0 and d + 1 < len(rw) and self._modal_perfect(w, rw[d + 1], rw[d + 2 :]):
+            if (
+                s > 0
+                and d + 1 < len(rw)
+                and self._modal_perfect(w, rw[d + 1], rw[d + 2 :])
+                and not self.passive_be.intersection(x.lower() for x in rw[d + 2 : d + 3])
+            ):
                 s = -1  # "the steps unveiled on Tuesday would have seemed revolutionary"
             if (
                 s < 0
@@ -533,7 +540,7 @@ class TenseGuesser:
             if (
                 lw
                 and lw[0].lower() in self.by
-                and self.by_modals.intersection(w.lower() for w in main[:BY_MODAL_WORDS])
+                and self.fronted_by_modals.intersection(w.lower() for w in main[:BY_MODAL_WORDS])
             ):
                 return 1  # "By Friday morning, police must charge or release him"
             return self._main_clause(main)
@@ -676,8 +683,11 @@ class TenseGuesser:
         """The clause opens on a capitalised past participle followed by a lower-case word
         ("Arrested by ...", "Elected in ..."), not on a name ("Ahmed")."""
         w, after = lw[-1], lw[-2]
+        if after.lower() in self.infinitive or after.lower() in self.set_for:
+            return False  # "Slated for release in June", "Timed to coincide with ...": a plan
         return (
-            len(w) > 4
+            not self._past_plan(w.lower())
+            and len(w) > 4
             and w[:1].isupper()
             and w[1:].islower()
             and w.lower().endswith(self.past_suffix)
@@ -789,8 +799,7 @@ class TenseGuesser:
 
     def _since_phrase(self, lw: list[str]) -> bool:
         """The expression ends a noun phrase that "since" opens, on a preposition ("since
-        a similar increase in February", "since the last election in May"), with no verb in
-        it."""
+        a similar increase in February", "since the flood in June"), with no cue word in it."""
         if not lw or lw[0].lower() not in self.attaching:
             return False
         for d in range(2, min(len(lw), SINCE_PHRASE_WORDS + 2)):
@@ -837,7 +846,7 @@ class TenseGuesser:
                 break
             if w.lower() in self.deadline_verbs:
                 return True
-            past = past or (state and self._cue(w) < 0)  # "the ban was in effect until May"
+            past = past or self._cue(w) < 0  # "the ban was in effect until May"
             state = state or w.lower() in self.until_states
         return state and not past  # "the new ban, in effect until Nov. 30"
 
