@@ -16,9 +16,10 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
+from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
-from eventwire.temporal.tense import TenseGuesser, is_abbreviation
+from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from eventwire.records import Sentence
+from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
 from eventwire.temporal.resources import TemporalResources
 
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
@@ -32,97 +33,11 @@ _ASIDE = re.compile(r"\([^()]*\)|-LRB-.*?-RRB-")  # "(a white Isuzu Trooper)": n
 # a place or name set off by commas inside a clause ("in Airdrie, Lanarkshire, after",
 # "the Point Arguello, Calif., field"): no clause boundary
 _APPOSITION = re.compile(r",\s+(?:[A-Z][A-Za-z.'-]*\s+){0,2}[A-Z][A-Za-z.'-]*\s*,")
-_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
-
-
-def is_abbreviation(
-    text: str, dot: int, abbreviations: frozenset[str], final: frozenset[str] = frozenset()
-) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation ("Gen.", "vs.", "U.S."), an
-    initial ("George W. Bush") or a month or weekday abbreviation, not a sentence.  Words
-    of ``final`` ("p.m.") often end a sentence: their stop counts as one."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
-    if m is None:
-        return False
-    word = m.group().lower()
-    if word in final:
-        return False
-    if word in abbreviations:
-        return True
-    core = word.rstrip(".")
-    if len(core) == 1 and text[m.start()].isupper():
-        return True  # an initial
-    return "." in core  # "U.S.", "a.m."
-
-
-# word tables of the tense cues: attribute -> table in the resource files (tables.yaml)
-_WORD_TABLES = (
-    ("future_cues", "future_cues"),
-    ("scheduled", "scheduled_present"),
-    ("scheduled_plural", "scheduled_plural"),
-    ("scheduled_phrases", "scheduled_phrases"),
-    ("reported_periods", "reported_periods"),
-    ("future_adjectives", "future_adjectives"),
-    ("perfect_modals", "perfect_modals"),
-    ("until_states", "until_states"),
-    ("fronted_by_modals", "fronted_by_modals"),
-    ("plan_subjects", "plan_subjects"),
-    ("not_finite", "not_finite"),
-    ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
-    ("past_cues", "past_cues"),
-    ("future_aux", "future_aux"),
-    ("future_verbs", "future_verbs"),
-    ("past_aux", "past_aux"),
-    ("reported", "reported_future_aux"),
-    ("infinitive", "infinitive_marker"),
-    ("plan_words", "plan_words"),
-    ("plan_nouns", "plan_nouns"),
-    ("same_time", "same_time_verbs"),
-    ("noun_plan_verbs", "noun_plan_verbs"),
-    ("lasting", "duration_verbs"),
-    ("modals", "modal_cues"),
-    ("relatives", "relative_pronouns"),
-    ("lasting_links", "duration_verb_links"),
-    ("past_be", "past_progressive_aux"),
-    ("determiners", "determiner"),
-    ("noun_determiners", "noun_determiner"),
-    ("day_adverbs", "same_day_adverbs"),
-    ("ahead", "ahead_of"),
-    ("conditional", "conditional"),
-    ("scheduled_nouns", "scheduled_nouns"),
-    ("set_for", "scheduled_for"),
-    ("bare_be", "infinitive_be"),
-    ("reporting_progressive", "reporting_progressive"),
-    ("noun_phrase_end", "noun_phrase_end"),
-    ("attaching", "attaching_prepositions"),
-    ("than", "comparison_than"),
-    ("particles", "verb_particles"),
-    ("coordinators", "coordinators"),
-    ("subordinators", "subordinators"),
-    ("finite_be", "finite_present_be"),
-    ("sequence", "sequence_adverbs"),
-    ("perfect_have", "perfect_have"),
-    ("possibility", "possibility_modals"),
-    ("perfect_adverbs", "perfect_adverbs"),
-    ("bare_participles", "bare_participles"),
-    ("perfect", "past_participle_aux"),
-    ("passive_be", "participle_be"),
-    ("past_perfect", "past_perfect_aux"),
-    ("be_forms", "be_forms"),
-    ("present_be", "present_be"),
-    ("reporting", "reporting_verbs"),
-    ("until", "deadline_until"),
-    ("since", "since_past"),
-    ("complementizers", "complementizer"),
-    ("by", "deadline_by"),
-    ("by_modals", "deadline_by_modals"),
-    ("deadline_verbs", "deadline_verbs"),
-)
 
 
 class TenseGuesser:
     def __init__(self, res: TemporalResources) -> None:
-        for attr, table in _WORD_TABLES:
+        for attr, table in WORD_TABLES:
             setattr(self, attr, res.words(table))
         self.strong = self.future_aux | self.reported | self.past_aux
         self.future_words = self.future_aux | self.reported
@@ -365,11 +280,7 @@ class TenseGuesser:
                 # off after a past verb ("advised against travel to Mexico")
                 s = 0 if d > SCHEDULED_WORDS and self._past_before(lw[d + 1 :]) else 1
             if (
-                lw_ in self.infinitive
-                and d
-                and d + 1 < len(lw)
-                and lw[d + 1].lower() in self.past_be
-                and lw[d - 1].islower()
+                self._to_after_be(lw, d, self.past_be)
                 and lw[d - 1].lower() not in self.be_forms
                 and not best[1]
                 and d + 2 < len(lw)
@@ -378,13 +289,7 @@ class TenseGuesser:
                 # "it was to try another technique on Wednesday": a plan then; not "his first
                 # act was to sign a decree on Monday"
                 return PLAN_PAST
-            if (
-                lw_ in self.infinitive
-                and d
-                and d + 1 < len(lw)
-                and lw[d + 1].lower() in self.present_be
-                and lw[d - 1].islower()
-            ):
+            if self._to_after_be(lw, d, self.present_be):
                 # "is to resume trading Tuesday": a plan, as firm as "will" ("is to compete
                 # with its last rival on Thursday": not "last"), but not over a clause of
                 # its own ("is to ensure that the hopes they expressed in January ...")
@@ -658,6 +563,16 @@ class TenseGuesser:
                 return False  # "qtr ends Jan 31": the period reported on
         return d <= SCHEDULED_WORDS or (
             d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
+        )
+
+    def _to_after_be(self, lw: list[str], d: int, be: frozenset[str]) -> bool:
+        """``lw[d]`` is an infinitive marker after a word of ``be`` and before a verb ("is to
+        resume", "was to try")."""
+        return (
+            lw[d].lower() in self.infinitive
+            and 0 < d < len(lw) - 1
+            and lw[d + 1].lower() in be
+            and lw[d - 1].islower()
         )
 
     def _modal_perfect(self, modal: str, have: str, rest: list[str]) -> bool:

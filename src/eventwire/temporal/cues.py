@@ -1,0 +1,93 @@
+"""Word tables of the raw-text tense cues, and the test of a full stop that ends no
+sentence; the words themselves are in the resource files (``tables.yaml``)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
+
+
+def is_abbreviation(
+    text: str, dot: int, abbreviations: frozenset[str], final: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("Gen.", "vs.", "U.S."), an
+    initial ("George W. Bush") or a month or weekday abbreviation, not a sentence.  Words
+    of ``final`` ("p.m.") often end a sentence: their stop counts as one."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if m is None:
+        return False
+    word = m.group().lower()
+    if word in final:
+        return False
+    if word in abbreviations:
+        return True
+    core = word.rstrip(".")
+    if len(core) == 1 and text[m.start()].isupper():
+        return True  # an initial
+    return "." in core  # "U.S.", "a.m."
+
+
+# word tables of the tense cues: attribute -> table in the resource files (tables.yaml)
+WORD_TABLES = (
+    ("future_cues", "future_cues"),
+    ("scheduled", "scheduled_present"),
+    ("scheduled_plural", "scheduled_plural"),
+    ("scheduled_phrases", "scheduled_phrases"),
+    ("reported_periods", "reported_periods"),
+    ("future_adjectives", "future_adjectives"),
+    ("perfect_modals", "perfect_modals"),
+    ("until_states", "until_states"),
+    ("fronted_by_modals", "fronted_by_modals"),
+    ("plan_subjects", "plan_subjects"),
+    ("not_finite", "not_finite"),
+    ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
+    ("past_cues", "past_cues"),
+    ("future_aux", "future_aux"),
+    ("future_verbs", "future_verbs"),
+    ("past_aux", "past_aux"),
+    ("reported", "reported_future_aux"),
+    ("infinitive", "infinitive_marker"),
+    ("plan_words", "plan_words"),
+    ("plan_nouns", "plan_nouns"),
+    ("same_time", "same_time_verbs"),
+    ("noun_plan_verbs", "noun_plan_verbs"),
+    ("lasting", "duration_verbs"),
+    ("modals", "modal_cues"),
+    ("relatives", "relative_pronouns"),
+    ("lasting_links", "duration_verb_links"),
+    ("past_be", "past_progressive_aux"),
+    ("determiners", "determiner"),
+    ("noun_determiners", "noun_determiner"),
+    ("day_adverbs", "same_day_adverbs"),
+    ("ahead", "ahead_of"),
+    ("conditional", "conditional"),
+    ("scheduled_nouns", "scheduled_nouns"),
+    ("set_for", "scheduled_for"),
+    ("bare_be", "infinitive_be"),
+    ("reporting_progressive", "reporting_progressive"),
+    ("noun_phrase_end", "noun_phrase_end"),
+    ("attaching", "attaching_prepositions"),
+    ("than", "comparison_than"),
+    ("particles", "verb_particles"),
+    ("coordinators", "coordinators"),
+    ("subordinators", "subordinators"),
+    ("finite_be", "finite_present_be"),
+    ("sequence", "sequence_adverbs"),
+    ("perfect_have", "perfect_have"),
+    ("possibility", "possibility_modals"),
+    ("perfect_adverbs", "perfect_adverbs"),
+    ("bare_participles", "bare_participles"),
+    ("perfect", "past_participle_aux"),
+    ("passive_be", "participle_be"),
+    ("past_perfect", "past_perfect_aux"),
+    ("be_forms", "be_forms"),
+    ("present_be", "present_be"),
+    ("reporting", "reporting_verbs"),
+    ("until", "deadline_until"),
+    ("since", "since_past"),
+    ("complementizers", "complementizer"),
+    ("by", "deadline_by"),
+    ("by_modals", "deadline_by_modals"),
+    ("deadline_verbs", "deadline_verbs"),
+)
