@@ -23,6 +23,7 @@ from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")  # the clock time of a TIMEX3 value
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
 WEEK_DAYS = 7
@@ -117,10 +118,11 @@ def _joined_days_in_order(
     return out
 
 
-def _clock_minutes(value: str) -> int:
-    """Minutes after midnight of a TIMEX3 time value ("2010-06-15T20:00" -> 1200)."""
-    hh, mm = value[11:13], value[14:16]
-    return int(hh) * 60 + int(mm or 0)
+def _clock_minutes(value: str) -> int | None:
+    """Minutes after midnight of a TIMEX3 time value ("2010-06-15T20:00" -> 1200); None
+    for a value with no clock time ("2010-06-15TNI")."""
+    m = _CLOCK_VALUE.match(value, 10)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
 
 
 class TimeTagger:
@@ -542,21 +544,17 @@ class TimeTagger:
     def _past_midnight(self, text: str, prev, chosen, k: int, norm):
         """A clock time of the same day as the one before it, past midnight from it: the
         end of a span ("between 2300 and 0200 GMT", "from 7 p.m. to 6 a.m.") is on the next
-        day; a time in brackets more than twelve hours off, another zone's ("at 2000 (0000
-        GMT)"), on the next or the day before."""
+        day; a time in brackets more than ``ZONE_GAP_MINUTES`` off, another zone's ("at 2000
+        (0000 GMT)"), on the next or the day before."""
         end, _, first = prev
-        if first.begin is None or norm.begin != first.begin or "T" not in norm.value:
-            return norm
+        h1, h2 = _clock_minutes(first.value), _clock_minutes(norm.value)
+        if first.begin is None or norm.begin != first.begin or h1 is None or h2 is None:
+            return norm  # not two clock times of one day ("Friday night" is no clock time)
         s, e = chosen[k][0], chosen[k][1]
         if k + 1 < len(chosen) and self.res.rules[chosen[k + 1][2]].action in _DAY_ACTIONS:
             close = text.find(")", e, e + CLOCK_WINDOW)
             if 0 <= chosen[k + 1][0] < close or "RRB" in text[e : chosen[k + 1][0]]:
                 return norm  # "0200 local time (2200 GMT, Friday)": the bracket names its day
-        try:
-            h1 = _clock_minutes(first.value)
-            h2 = _clock_minutes(norm.value)
-        except ValueError:
-            return norm
         gap = " ".join(text[end:s].lower().split())
         shift = 0
         if gap in self.res.words("span_link") and h2 < h1:

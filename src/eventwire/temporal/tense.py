@@ -132,8 +132,6 @@ class TenseGuesser:
                 if lemma in self.future_verbs and toks[head].tag == "VBN" and up & self.past_be:
                     return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
-        if t.text.lower() in self.plan_words and t.tag == "VBN" and words & self.past_be:
-            return PLAN_PAST  # "two hearings were set for Tuesday": a plan made then
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             # "is scheduled for Friday"; not "had been scheduled for January 25"
             return -1 if t.tag == "VBN" and words & self.past_perfect else 1
@@ -325,15 +323,6 @@ class TenseGuesser:
             ):
                 s = 1  # "a major rally is set for Sunday", "the talks, set to resume Monday"
             if (
-                lw_ in self.plan_words
-                and d == 1
-                and lw[0].lower() in self.set_for
-                and len(lw) > 2
-                and lw[2].lower() in self.past_be
-                and not best[1]
-            ):
-                return PLAN_PAST  # "two hearings were set for Tuesday": a plan made then
-            if (
                 s > 0
                 and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.determiners
@@ -504,15 +493,16 @@ class TenseGuesser:
             return False
         if lw[1].lower() in self.scheduled_nouns:
             return True
-        # "a status hearing set for Friday", "talks scheduled for Monday"; not "the vote was
-        # set for Friday", "had been initially scheduled for January 25"
+        # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
+        # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
+        # scheduled for Friday" (to come), "had been initially scheduled for January 25"
         before = [w for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))]
-        return (
-            (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0)
-            and bool(before)
-            and before[0].islower()
-            and before[0].lower() not in self.plan_done
-        )
+        plan = lw[1].lower() in self.plan_words
+        if not before or not before[0].islower() or not (plan or self._cue(lw[1]) > 0):
+            return False
+        if plan and before[0] in self.past_be:
+            return True
+        return before[0] not in self.plan_done
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
         """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
