@@ -67,6 +67,7 @@ class Anchorer:
         self.pair_links = _words(data, "day_pair_link")
         self.span_years = int(data.get("vague_span_years", 1))
         self.plan_days = int(data.get("plan_reference_days", 0))
+        self.future_from_now = _words(data, "future_from_now")
         self.means_preps = _words(data, "means_prepositions")
         self.perfect_aux = _words(data, "perfect_auxiliaries")
         self.when_words = _words(data, "time_clause_words")
@@ -422,6 +423,9 @@ class Anchorer:
         from then, within ``vague_span_years``."""
         if self.plan_days <= 0:
             return None
+        toks = sentence.tokens
+        if any(t.head == head and t.text.lower() in self.future_from_now for t in toks):
+            return None  # "said in May that he will sign": to come from now
         above, cur = set(), head
         for _ in range(8):
             nxt = sentence.tokens[cur].head

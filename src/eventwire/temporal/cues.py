@@ -86,6 +86,7 @@ WORD_TABLES = (
     ("reporting", "reporting_verbs"),
     ("until", "deadline_until"),
     ("since", "since_past"),
+    ("past_in", "past_in"),
     ("complementizers", "complementizer"),
     ("by", "deadline_by"),
     ("by_modals", "deadline_by_modals"),

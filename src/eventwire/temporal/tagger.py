@@ -17,7 +17,7 @@ from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal.cues import is_abbreviation
-from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
+from eventwire.temporal.normalize import ACTIONS, FUTURE_PENALTY, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -517,7 +517,7 @@ class TimeTagger:
         """A weekday, or a month or day without a year, joined to one of the same kind
         right before it ("on Thursday and Friday", "late May/early June", "from December 1
         to January 1")."""
-        end, prev_action, prev_norm = prev
+        end, prev_action, prev_norm, _ = prev
         if action != prev_action or prev_norm.begin is None or action not in _LISTED:
             return False
         if action == "date" and g.get("year") is not None:
@@ -541,12 +541,52 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
+    def _first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
+        """The first of two months or days spanning a time, read as still to come with no
+        tense for it, a year back when the second is past and the span as a whole lies
+        nearer in the past ("trade from January to September hit 1.1 billion", written in
+        November: not January to September of next year); None when it stays."""
+        first, direction = prev[2], prev[3]
+        gap = " ".join(text[prev[0] : s].lower().split())
+        if gap not in self.res.words("span_link"):
+            return None  # "June or September", "May/June"
+        if gap in self.tense.coordinators:
+            before = text[max(0, first_start - 12) : first_start].lower().split()
+            if not before or before[-1] not in self.res.words("span_open"):
+                return None  # "are June and September": a list
+        now = ctx.now or ctx.dct
+        if (
+            direction  # a past read with slack keeps its year ("bought for May/June shipment")
+            or ctx.direction > 0
+            or not first.relative
+            or first.begin is None
+            or first.until is None
+            or norm.begin is None
+            or norm.until is None
+            or first.begin <= now
+            or norm.begin >= first.begin
+            or norm.until > now
+            or not first.value[:4].isdigit()
+        ):
+            return None
+        try:
+            begin = first.begin.replace(year=first.begin.year - 1)
+            until = first.until.replace(year=first.until.year - 1)
+        except ValueError:
+            return None  # February 29
+        if begin > norm.begin:
+            return None
+        ahead = (first.begin - now).days * FUTURE_PENALTY
+        if ctx.direction == 0 and (now - norm.until).days > ahead:
+            return None  # "from December to February", written in November: the coming one
+        return replace(first, value=f"{begin.year:04d}{first.value[4:]}", begin=begin, until=until)
+
     def _past_midnight(self, text: str, prev, chosen, k: int, norm):
         """A clock time of the same day as the one before it, past midnight from it: the
         end of a span ("between 2300 and 0200 GMT", "from 7 p.m. to 6 a.m.") is on the next
         day; a time in brackets more than ``ZONE_GAP_MINUTES`` off, another zone's ("at 2000
         (0000 GMT)"), on the next or the day before."""
-        end, _, first = prev
+        end, _, first, _ = prev
         h1, h2 = _clock_minutes(first.value), _clock_minutes(norm.value)
         if first.begin is None or norm.begin != first.begin or h1 is None or h2 is None:
             return norm  # not two clock times of one day ("Friday night" is no clock time)
@@ -649,7 +689,8 @@ class TimeTagger:
         ref_end = day_end = -1
         said_year: tuple[int, int] | None = None  # the last explicit year and where it ended
         planned_quarter = False
-        prev: tuple[int, str, Any] | None = None  # end, action and value of the last one
+        # end, action, value and tense direction of the last one
+        prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense
         weekdays: list[tuple[int, int]] = []
         pairs: list[tuple[int, int]] = []  # joined weekdays ("on Monday and Tuesday")
@@ -685,7 +726,12 @@ class TimeTagger:
             if rule.action == "time" and prev is not None and prev[1] == "time":
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
             if prev is not None and self._coordinated(text, prev, s, rule.action, g):
-                if rule.action != "weekday":
+                back = None
+                if rule.action != "weekday" and out and out[-1].end == prev[0]:
+                    back = self._first_back(text, out[-1].start, prev, s, ctx, norm)
+                if back is not None:
+                    out[-1] = replace(out[-1], value=back.value, begin=back.begin, until=back.until)
+                elif rule.action != "weekday":
                     norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
                     pairs.append((len(out) - 1, len(out)))
@@ -731,7 +777,7 @@ class TimeTagger:
                 and self._fronted.search(text, max(0, s - self._fronted_window), s)
             ):
                 said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
-            prev = (e, rule.action, norm)
+            prev = (e, rule.action, norm, ctx.direction)
             if (
                 rule.action == "weekday"
                 and g.get("shift") is None

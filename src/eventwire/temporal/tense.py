@@ -26,6 +26,9 @@ AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
 SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
+FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
+PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
+PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -56,6 +59,10 @@ class TenseGuesser:
         self.participle_suffix = tuple(res.words("participle_suffix"))
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
+        # past cues that are no verbs: "ago", "last", "yesterday", "has"
+        self.not_past_verbs = self.perfect_have | frozenset().union(
+            *(res.words(t) for t in ("sign", "shift", "day_offset"))
+        )
         self.abbreviations = res.words("abbreviation") | {
             k for t in ("month", "weekday") for k in map(str, res.tables.get(t, {})) if "." in k
         }
@@ -170,6 +177,8 @@ class TenseGuesser:
             return fixed
         if self._ahead_of(lw):
             return self._after_verb(self._scan(lw, rw, right))
+        if self._future_subject(lw, rw):
+            return 1
         said = lw[:1] and lw[0].lower() in self.reporting
         if said and rw[:1] and rw[0].lower() in self.future_words:
             # the subject of what was said: "the firm said Friday will be the last day"
@@ -189,6 +198,21 @@ class TenseGuesser:
                 noun.append(w)
             return direction if direction < 0 or self.scheduled_nouns.intersection(noun) else 0
         return self._firm(self._scan(lw, rw, right), lw)
+
+    def _future_subject(self, lw: list[str], rw: list[str]) -> bool:
+        """The expression inside a noun phrase that is the subject of a future verb right
+        after it ("have alleged the January 23 polls will be rigged"); not after a
+        preposition, nor "would" (a past's future: "said the March 5 vote would be annulled")."""
+        if not lw or lw[0].lower() not in self.noun_determiners:
+            return False
+        if len(lw) > 1 and lw[1].lower() in self.noun_phrase_end:
+            return False
+        for d, w in enumerate(rw[: FUTURE_SUBJECT_WORDS + 1]):
+            if w.lower() in self.future_aux:
+                return d > 0
+            if not (w.isalpha() and w.islower()) or self._cue(w) or w in self.noun_phrase_end:
+                return False
+        return False
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
         """The words before the expression in its sentence (nearest first), the words
@@ -247,6 +271,8 @@ class TenseGuesser:
                 s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
                 s = 0  # "expected no earlier than Monday": a comparison ("no later than": a deadline)
+            if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.than:
+                s = 0  # "grew more than expected in the third quarter": no plan for it
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
                 s = 0  # "the leaders will have talks on Monday": no perfect, no past
             if lw_ in self.possibility and d and lw[d - 1].lower() not in self.not_possibility:
@@ -393,6 +419,8 @@ class TenseGuesser:
                 )
             )
             s = 1 if scheduled else self._cue(w)
+            if s < 0 and d == 1 and rw[0] in ",;:" and self._suffix_only(w):
+                s = 0  # "Beginning July 1, unleaded petrol will be": an adjective
             if (
                 s > 0
                 and d + 1 < len(rw)
@@ -717,15 +745,50 @@ class TenseGuesser:
     def _firm(self, direction: int, lw: list[str]) -> int:
         """A past in a clause opened by "since" is firm ("killed since the uprising began
         in April")."""
-        return FIRM_PAST if direction == -1 and self._since_at(lw) is not None else direction
+        if direction == -1 and (self._since_at(lw) is not None or self._past_in(lw)):
+            return FIRM_PAST
+        return direction
+
+    def _past_in(self, lw: list[str]) -> bool:
+        """A past verb shortly before "in" right before the expression, with no infinitive,
+        subordinate clause or "for" between ("was ousted by a faction in June")."""
+        if not lw or lw[0].lower() not in self.past_in:
+            return False
+        stops = self.infinitive | self.subordinators | self.set_for | self.complementizers
+        for d in range(1, min(len(lw), PAST_IN_PASSIVE_WORDS + 2)):
+            w = lw[d]
+            if w in ",;:" or w.lower() in stops:
+                return False
+            s = self._cue(w)
+            if s:
+                # not "the slated visit", "are being sold", "yesterday"; further off only a
+                # past passive ("was ousted as chairwoman by a rival faction in June")
+                before = lw[d + 1].lower() if d + 1 < len(lw) else ""
+                not_finite = self.noun_determiners | self.present_be | self.future_aux
+                near = d <= PAST_IN_WORDS + 1 or (before in self.past_be and w.islower())
+                return (
+                    near
+                    and s < 0
+                    and w.lower() not in self.not_past_verbs
+                    and before not in not_finite
+                )
+        return False
 
     def _main_clause(self, words: list[str]) -> int:
-        """The first tense cue of the words after a fronted time phrase."""
+        """The first tense cue of the words after a fronted time phrase; not a word that
+        opens the clause and reads as past by its ending only ("Beginning July 1, unleaded
+        petrol will be available")."""
         for d, w in enumerate(words):
             s = self._cue(w)
+            if s < 0 and d == 0 and self._suffix_only(w):
+                continue
             if s and not (d and words[d - 1].lower() in self.determiners):
                 return s
         return 0
+
+    def _suffix_only(self, word: str) -> bool:
+        """A past cue by its ending only, not one of the listed past forms."""
+        return word.lower() not in self.past_cues and word.endswith(self.past_suffix)
 
     def _until_deadline(self, left: list[str]) -> bool:
         """ "until" right before the expression (``left``: the words before it, nearest
