@@ -39,7 +39,9 @@ WORD_TABLES = (
     ("perfect_modals", "perfect_modals"),
     ("until_states", "until_states"),
     ("fronted_by_modals", "fronted_by_modals"),
-    ("plan_subjects", "plan_subjects"),
+    ("role_nouns", "role_nouns"),
+    ("naming", "naming_words"),
+    ("delivery", "delivery_nouns"),
     ("not_finite", "not_finite"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
     ("past_cues", "past_cues"),

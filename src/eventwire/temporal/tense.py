@@ -84,8 +84,9 @@ class TenseGuesser:
         cur, steps, via_noun = toks[root].head, 0, False
         while steps < 8:
             t = toks[cur]
-            if cur not in inside and (t.pos in ("VERB", "AUX") or t.tag.startswith("VB")):
-                return cur, via_noun
+            verb = t.pos in ("VERB", "AUX") or t.tag.startswith("VB")
+            if cur not in inside and verb and t.text.lower() not in self.naming:
+                return cur, via_noun  # not "entitled": a name's, no tense of its own
             if t.pos == "ADJ":  # "effective Feb. 1", "due Monday": the adjective decides
                 return None, False
             if t.pos in ("NOUN", "PROPN"):
@@ -158,7 +159,7 @@ class TenseGuesser:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
         after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
         fixed = self._phrase_before(left, after)
-        if fixed:
+        if fixed is not None:
             return fixed
         ahead = self._ahead_of(left)
         if not ahead and self._until_deadline(left):
@@ -173,7 +174,7 @@ class TenseGuesser:
     def from_text(self, text: str, start: int, end: int) -> int:
         lw, rw, right = self._context(text, start, end)
         fixed = self._phrase_before(lw, rw)
-        if fixed:
+        if fixed is not None:
             return fixed
         if self._ahead_of(lw):
             return self._after_verb(self._scan(lw, rw, right))
@@ -246,7 +247,10 @@ class TenseGuesser:
         own = self._cue(rw[0]) if rw else 0
         if own and opening and opening[0].lower() in self.coordinators:
             # a new conjunct the expression opens: its own verb, right after ("said it will be
-            # difficult and on Monday criticised the proceedings")
+            # difficult and on Monday criticised the proceedings"); a past "be" and a plan
+            # word a plan made then ("and on Saturday was scheduled to meet")
+            if own < 0 and rw[0].lower() in self.past_be and rw[1:2] and self._cue(rw[1]) > 0:
+                return PLAN_PAST
             return own
         for d, w in enumerate(lw):
             if w in ",;:":
@@ -254,6 +258,8 @@ class TenseGuesser:
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
+            if lw_ in self.since and best[1] < 0:
+                return best[1]  # "since he took over on July 31 will ...": the clause's own
             if lw_ in self.subordinators and not best[1] and d:
                 after = self._right_cue(rw)
                 if after:
@@ -308,10 +314,11 @@ class TenseGuesser:
                 and lw[d - 1].lower() not in self.be_forms
                 and not best[1]
                 and d + 2 < len(lw)
-                and (lw[d + 2].lower() in self.plan_subjects or lw[d + 2][:1].isupper())
+                and lw[d + 2].lower() not in self.role_nouns | self.determiners
+                and lw[d + 2].lower() not in self.noun_phrase_end
             ):
-                # "it was to try another technique on Wednesday": a plan then; not "his first
-                # act was to sign a decree on Monday"
+                # "it was to try another technique on Wednesday", "the troops were to arrive
+                # on Tuesday": a plan then; not "his first act was to sign a decree on Monday"
                 return PLAN_PAST
             if self._to_after_be(lw, d, self.present_be):
                 # "is to resume trading Tuesday": a plan, as firm as "will" ("is to compete
@@ -468,14 +475,28 @@ class TenseGuesser:
             return self._main_clause(main)
         return best[1]
 
-    def _phrase_before(self, lw: list[str], rw: list[str]) -> int:
+    def _phrase_before(self, lw: list[str], rw: list[str]) -> int | None:
         """The direction a phrase right before the expression gives whatever the verb:
-        "since" (a firm past), a happening set "for" it (a plan); 0 when there is none.
-        ``lw``: the words before (nearest first), ``rw`` after."""
+        "since" (a firm past), a happening set "for" it (a plan), a plan overtaken (0, the
+        nearest); None when there is none. ``lw``: the words before (nearest first), ``rw``
+        after."""
         since = self._since_right_before(lw, rw)
         if since:
             return since
-        return PLAN_PAST if self._set_for(lw) else 0
+        if self._for_delivery(lw, rw):
+            return 1
+        if self._planned_before(lw):
+            return 0
+        return PLAN_PAST if self._set_for(lw) else None
+
+    def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
+        """A month of delivery, still to come whatever the verb ("bought wheat for May
+        shipment", "crude for delivery in January slipped 29 cents")."""
+        if not lw or lw[0].lower() not in self.set_for | self.attaching:
+            return False
+        if lw[0].lower() in self.set_for:
+            return bool(rw) and rw[0].lower() in self.delivery
+        return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for
 
     @staticmethod
     def _after_verb(direction: int) -> int:
@@ -531,6 +552,24 @@ class TenseGuesser:
         if plan and before[0] in self.past_be:
             return True
         return before[0] not in self.plan_done
+
+    def _planned_before(self, lw: list[str]) -> bool:
+        """A date set in a past perfect ("a visit that had been scheduled for Sunday", "had
+        been initially scheduled for January 25"): a plan overtaken since, the nearest such
+        day before or after the time of writing, as with no tense."""
+        if len(lw) < 4 or lw[0].lower() not in self.set_for:
+            return False
+        if not (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0):
+            return False
+        before = [
+            w.lower() for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))
+        ]
+        return (
+            before[:1] != []
+            and before[0] in self.passive_be
+            and before[1:2] != []
+            and (before[1] in self.past_perfect)
+        )
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
         """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
@@ -831,7 +870,7 @@ class TenseGuesser:
 
     def _cue(self, word: str) -> int:
         w = word.lower()
-        if word[:1].isupper() and w in self.capitalized:
+        if (word[:1].isupper() and w in self.capitalized) or w in self.naming:
             return 0
         if w in self.future_cues:
             return 1
