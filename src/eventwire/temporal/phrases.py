@@ -1,0 +1,224 @@
+"""Phrases right around a time expression that fix its direction whatever the verb:
+"since", a happening set "for" it, a plan overtaken, a month of delivery, "ahead of", a
+deadline "until", a past verb right before "in", the subject of a future verb.  A mixin of
+`TenseGuesser`, which holds the word tables (``cues.WORD_TABLES``) and the cue test."""
+
+from __future__ import annotations
+
+LEFT_WORDS = 14  # words looked at before the expression (within the clause)
+FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising began in April")
+# a plan made before the time of writing ("agreed to buy the unit in February", "was
+# expected to receive snow Wednesday evening"): a month or season of it is the coming
+# one (with the slack of any future), a day the nearest
+PLAN_PAST = 2
+AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
+SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
+FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
+PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
+PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
+
+
+class PhraseCues:
+    """Cues of the phrase the expression is in (``lw``: the words before it, nearest
+    first; ``rw``: the words after it)."""
+
+    def _future_subject(self, lw: list[str], rw: list[str]) -> bool:
+        """The expression inside a noun phrase that is the subject of a future verb right
+        after it ("have alleged the January 23 polls will be rigged"); not after a
+        preposition, nor "would" (a past's future: "said the March 5 vote would be annulled")."""
+        if not lw or lw[0].lower() not in self.noun_determiners:
+            return False
+        if len(lw) > 1 and lw[1].lower() in self.noun_phrase_end:
+            return False
+        for d, w in enumerate(rw[: FUTURE_SUBJECT_WORDS + 1]):
+            if w.lower() in self.future_aux:
+                return d > 0
+            if not (w.isalpha() and w.islower()) or self._cue(w) or w in self.noun_phrase_end:
+                return False
+        return False
+
+    def _phrase_before(self, lw: list[str], rw: list[str]) -> int | None:
+        """The direction a phrase right before the expression gives whatever the verb:
+        "since" (a firm past), a happening set "for" it (a plan), a plan overtaken (0, the
+        nearest); None when there is none. ``lw``: the words before (nearest first), ``rw``
+        after."""
+        since = self._since_right_before(lw, rw)
+        if since:
+            return since
+        if self._for_delivery(lw, rw):
+            return 1
+        if self._planned_before(lw):
+            return 0
+        return PLAN_PAST if self._set_for(lw) else None
+
+    def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
+        """A month of delivery, still to come whatever the verb ("bought wheat for May
+        shipment", "crude for delivery in January slipped 29 cents")."""
+        if not lw or lw[0].lower() not in self.set_for | self.attaching:
+            return False
+        if lw[0].lower() in self.set_for:
+            return bool(rw) and rw[0].lower() in self.delivery
+        return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for
+
+    @staticmethod
+    def _after_verb(direction: int) -> int:
+        """An expression after "ahead of" comes after its verb's time: to come after a future
+        verb ("troops will be deployed ahead of the election on Sunday"), else a plan made
+        then, the coming month or the nearest day ("speaking ahead of the awards on
+        Sunday")."""
+        return 1 if direction > 0 else PLAN_PAST
+
+    def _ahead_of(self, lw: list[str]) -> bool:
+        """The expression follows a phrase of ``ahead_of`` ("shares rose ahead of
+        Saturday's summit"), or ends a noun phrase after one ("ahead of the presidential
+        election in December", "ahead of his funeral Wednesday"): what it names comes after
+        the verb's time."""
+        near = lw[:AHEAD_WORDS]
+        if not any(w.lower() in self.ahead_ends for w in near):
+            return False  # no "of" (the last word of every phrase) near: the common case
+        if any(self._ahead_at(lw, 0, k) for k in range(1, 4)):
+            return True
+        for j in range(len(near)):
+            if j and any(self._ahead_at(lw, j, k) for k in (2, 3)):
+                # right after the noun ("in advance of their official introduction Thursday"),
+                # or in a phrase on a scheduled happening ("ahead of the election in May";
+                # not "ahead of schedule in January")
+                if lw[0].lower() not in self.attaching:
+                    return True
+                return bool(self.scheduled_nouns.intersection(w.lower() for w in lw[:j]))
+            adjective = j + 1 < len(lw) and lw[j + 1].lower() in self.determiners
+            if lw[j] in ",;:" or (self._cue(lw[j]) and not adjective):
+                return False  # a verb between: not one noun phrase ("the scheduled start": one)
+            if j and lw[j].lower() in self.attaching:
+                return False  # a second phrase: "ahead of his rival in the race on Sunday"
+        return False
+
+    def _ahead_at(self, lw: list[str], j: int, k: int) -> bool:
+        """The ``k`` words from ``lw[j]`` back are a phrase of ``ahead_of``."""
+        return j + k <= len(lw) and " ".join(lw[j : j + k][::-1]).lower() in self.ahead
+
+    def _set_for(self, lw: list[str]) -> bool:
+        """A scheduled happening set "for" the expression ("has called a special meeting for
+        Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
+        if len(lw) < 2 or lw[0].lower() not in self.set_for:
+            return False
+        if lw[1].lower() in self.scheduled_nouns:
+            return True
+        # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
+        # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
+        # scheduled for Friday" (to come), "had been initially scheduled for January 25"
+        before = [w for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))]
+        plan = lw[1].lower() in self.plan_words
+        if not before or not before[0].islower() or not (plan or self._cue(lw[1]) > 0):
+            return False
+        if plan and before[0] in self.past_be:
+            return True
+        return before[0] not in self.plan_done
+
+    def _planned_before(self, lw: list[str]) -> bool:
+        """A date set in a past perfect ("a visit that had been scheduled for Sunday", "had
+        been initially scheduled for January 25"): a plan overtaken since, the nearest such
+        day before or after the time of writing, as with no tense."""
+        if len(lw) < 4 or lw[0].lower() not in self.set_for:
+            return False
+        if not (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0):
+            return False
+        before = [
+            w.lower() for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))
+        ]
+        return (
+            before[:1] != []
+            and before[0] in self.passive_be
+            and before[1:2] != []
+            and (before[1] in self.past_perfect)
+        )
+
+    def _since_at(self, lw: list[str]) -> int | None:
+        """Where the nearest word of ``since_past`` before the expression is in its clause
+        (``lw``: the words before it, nearest first), else None."""
+        for d, w in enumerate(lw):
+            if w in ",;:":
+                return None
+            if w.lower() in self.since:
+                return d
+        return None
+
+    def _since_right_before(self, lw: list[str], rw: list[str]) -> int:
+        """A date right after "since" ("since late March", "since the 20 April
+        explosion") lies before the time of writing whatever the verb: a firm past,
+        unless a present verb follows, where "since" may give a reason ("since Easter
+        falls late in April"). 0 when no "since" stands right before it."""
+        d = self._since_at(lw[:2])
+        if d is None and self._since_phrase(lw):
+            d = 0  # "the smallest since a similar increase in February"
+        if d is None or (d == 1 and lw[0].lower() not in self.determiners):
+            return 0
+        present = bool(rw) and (
+            rw[0].lower() in self.present_be or (rw[0].islower() and rw[0].endswith("s"))
+        )
+        return -1 if present else FIRM_PAST
+
+    def _since_phrase(self, lw: list[str]) -> bool:
+        """The expression ends a noun phrase that "since" opens, on a preposition ("since
+        a similar increase in February", "since the flood in June"), with no cue word in it."""
+        if not lw or lw[0].lower() not in self.attaching:
+            return False
+        for d in range(2, min(len(lw), SINCE_PHRASE_WORDS + 2)):
+            if lw[d].lower() in self.since:
+                return lw[d - 1].lower() in self.determiners
+            if lw[d] in ",;:" or self._cue(lw[d]) or lw[d].lower() in self.attaching:
+                return False
+        return False
+
+    def _past_in(self, lw: list[str]) -> bool:
+        """A past verb shortly before "in" right before the expression, with no infinitive,
+        subordinate clause or "for" between ("was ousted by a faction in June")."""
+        if not lw or lw[0].lower() not in self.past_in:
+            return False
+        stops = self.infinitive | self.subordinators | self.set_for | self.complementizers
+        for d in range(1, min(len(lw), PAST_IN_PASSIVE_WORDS + 2)):
+            w = lw[d]
+            if w in ",;:" or w.lower() in stops:
+                return False
+            s = self._cue(w)
+            if s:
+                # not "the slated visit", "are being sold", "yesterday"; further off only a
+                # past passive ("was ousted as chairwoman by a rival faction in June")
+                before = lw[d + 1].lower() if d + 1 < len(lw) else ""
+                not_finite = self.noun_determiners | self.present_be | self.future_aux
+                near = d <= PAST_IN_WORDS + 1 or (before in self.past_be and w.islower())
+                return (
+                    near
+                    and s < 0
+                    and w.lower() not in self.not_past_verbs
+                    and before not in not_finite
+                )
+        return False
+
+    def _until_deadline(self, left: list[str]) -> bool:
+        """ "until" right before the expression (``left``: the words before it, nearest
+        first), after a verb that sets a deadline or moves a date in its clause; or a
+        lower-case "by" after a word of obligation or aim in a clause with no past perfect
+        ("must be returned by Jan. 14", "the goal is to cut 500 jobs by June")."""
+        if left and left[0] in self.by and len(left) > 1:
+            if left[1].lower() in self.determiners:
+                return False  # "laid down by the"
+            found = False
+            for w in left[1:LEFT_WORDS]:
+                if w in ",;:":
+                    break
+                if w.lower() in self.past_perfect:
+                    return False
+                found = found or w.lower() in self.by_modals
+            return found
+        if not left or left[0].lower() not in self.until:
+            return False
+        state = past = False
+        for w in left[1:LEFT_WORDS]:
+            if w in ",;:":
+                break
+            if w.lower() in self.deadline_verbs:
+                return True
+            past = past or self._cue(w) < 0  # "the ban was in effect until May"
+            state = state or w.lower() in self.until_states
+        return state and not past  # "the new ban, in effect until Nov. 30"

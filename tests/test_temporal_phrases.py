@@ -1,0 +1,48 @@
+"""Phrases around a time expression that fix its direction whatever the verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.temporal.phrases import FIRM_PAST, PLAN_PAST
+from eventwire.temporal.resources import load_resources
+from eventwire.temporal.tense import TenseGuesser
+
+
+@pytest.fixture(scope="module")
+def guess():
+    return TenseGuesser(load_resources("en"))
+
+
+def _direction(guess, text: str, word: str) -> int:
+    i = text.index(word)
+    return guess.from_text(text, i, i + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # "since" right before: a firm past
+        ("Prices have risen since March.", "March", FIRM_PAST),
+        # a happening set "for" the day: a plan made then
+        ("The opposition called a rally for Sunday.", "Sunday", PLAN_PAST),
+        # a plan overtaken in a past perfect: no tense, the nearest such day
+        ("A visit that had been scheduled for Sunday was postponed.", "Sunday", 0),
+        # a month of delivery is to come, after a past verb too
+        ("Crude for delivery in January slipped 29 cents.", "January", 1),
+        ("Brent crude for January delivery fell 20 cents.", "January", 1),
+        # a past verb right before "in": a firm past
+        ("A bomb killed 19 servicemen in June.", "June", FIRM_PAST),
+        # ... but not a present passive, nor across an infinitive
+        ("The contracts are being sold in June.", "June", 0),
+        ("They agreed to hold talks in June.", "June", PLAN_PAST),
+        # the subject of a future verb is to come
+        ("They have alleged the January 23 polls will be rigged.", "January 23", 1),
+        # "ahead of" a scheduled happening: after the verb's time
+        ("Shares rose ahead of the celebrations in September.", "September", PLAN_PAST),
+        # a deadline verb and "until": to come
+        ("The hearing was adjourned until Monday.", "Monday", 1),
+    ],
+)
+def test_phrase_fixes_the_direction(guess, text, word, expected):
+    assert _direction(guess, text, word) == expected
