@@ -290,6 +290,13 @@ def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
 
 def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     wd = int(g["weekday"])  # ISO 1..7
+    if g.get("wshift") is not None:  # "Friday next week": that day of the week named
+        now = ctx.now or ctx.dct
+        monday = (
+            now - dt.timedelta(days=now.isoweekday() - 1) + dt.timedelta(weeks=int(g["wshift"]))
+        )
+        date = monday + dt.timedelta(days=wd - 1)
+        return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
     base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
     words = text.lower().split()
     if (

@@ -54,10 +54,11 @@ class PhraseCues:
     def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
         """A month of delivery, still to come whatever the verb ("bought wheat for May
         shipment", "crude for delivery in January slipped 29 cents")."""
-        if not lw or lw[0].lower() not in self.set_for | self.attaching:
+        if rw and rw[0].lower() in self.delivery:
+            # "for June shipment", "for April through November shipment"
+            return any(w.lower() in self.set_for for w in lw[:3])
+        if not lw or lw[0].lower() not in self.attaching:
             return False
-        if lw[0].lower() in self.set_for:
-            return bool(rw) and rw[0].lower() in self.delivery
         return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for
 
     @staticmethod

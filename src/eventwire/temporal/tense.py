@@ -138,6 +138,9 @@ class TenseGuesser(PhraseCues):
                 return -1 if self.past_be & words else 1
             return -1
         if t.tag == "VBG" and words:
+            to_be = any(a.text.lower() in self.infinitive for a in aux)
+            if to_be and t.head != v and toks[t.head].tag == "VBD":
+                return -1  # "appeared to be stabilizing on Saturday": then
             return 1
         if t.tag == "VBN" and t.dep in ("acl", "amod"):
             return -1
@@ -187,8 +190,29 @@ class TenseGuesser(PhraseCues):
                 if w in self.noun_phrase_end or w in ",;:":
                     break  # "Monday's collapse of talks": the noun is "collapse"
                 noun.append(w)
-            return direction if direction < 0 or self.scheduled_nouns.intersection(noun) else 0
-        return self._firm(self._scan(lw, rw, right), lw)
+            if direction > 0 and not self.scheduled_nouns.intersection(noun):
+                return 0
+            named = [w for w in rw[:2] if w[:1] != "'"][:1]
+            if (
+                not direction
+                and noun
+                and not (named and named[0][:1].isupper())  # "Thursday's Daily Telegraph"
+                and not self.scheduled_nouns.intersection(noun)
+            ):
+                return -1  # "reports from the epicentre of Tuesday's earthquake": past
+            return direction
+        direction = self._firm(self._scan(lw, rw, right), lw)
+        if (
+            not direction
+            and lw[:1]
+            and lw[0].lower() in self.until
+            and lw[1:2] != []
+            and lw[1].islower()
+        ):
+            # "are allowing changes for free until Monday": a state to last till then; not
+            # the end of a span ("from 24 July until 26 November")
+            return 1
+        return direction
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
         """The words before the expression in its sentence (nearest first), the words
@@ -484,6 +508,12 @@ class TenseGuesser(PhraseCues):
             and be in self.present_be
             and not be.endswith(self.progressive_suffix)
             and be[:1] != "'"
+            # not after "to" and a past verb ("appeared to be stabilizing on Saturday")
+            and not (
+                d + 3 < len(lw)
+                and lw[d + 2].lower() in self.infinitive
+                and self._cue(lw[d + 3]) < 0
+            )
         )
 
     def _scheduled_at(self, lw: list[str], d: int) -> bool:
@@ -665,6 +695,12 @@ class TenseGuesser(PhraseCues):
             return 1
         if w in self.past_cues:
             return -1
-        if len(w) > 4 and self.past_suffix and w.endswith(self.past_suffix) and word.islower():
+        if (
+            len(w) > 4
+            and self.past_suffix
+            and w.endswith(self.past_suffix)
+            and word.islower()
+            and w not in self.not_past_ed
+        ):
             return -1  # "Ahmed", "Mohammed": a name, not a past tense
         return 0
