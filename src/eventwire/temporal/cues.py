@@ -42,6 +42,7 @@ WORD_TABLES = (
     ("role_nouns", "role_nouns"),
     ("naming", "naming_words"),
     ("delivery", "delivery_nouns"),
+    ("contracts", "contract_nouns"),
     ("not_past_ed", "not_past_ed"),
     ("not_finite", "not_finite"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue

@@ -11,6 +11,7 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 # expected to receive snow Wednesday evening"): a month or season of it is the coming
 # one (with the slack of any future), a day the nearest
 PLAN_PAST = 2
+CONTRACT_WORDS = 4  # words between a month and "futures" ("June share price index futures")
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
 SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
 FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
@@ -52,11 +53,17 @@ class PhraseCues:
         return PLAN_PAST if self._set_for(lw) else None
 
     def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
-        """A month of delivery, still to come whatever the verb ("bought wheat for May
-        shipment", "crude for delivery in January slipped 29 cents")."""
+        """A month of delivery or of a futures contract, still to come whatever the verb
+        ("bought wheat for May shipment", "crude for delivery in January slipped 29 cents",
+        "June Eurodollars started at 93.33")."""
         if rw and rw[0].lower() in self.delivery:
             # "for June shipment", "for April through November shipment"
             return any(w.lower() in self.set_for for w in lw[:3])
+        for w in rw[:CONTRACT_WORDS]:
+            if w.lower() in self.contracts:
+                return True  # "June T-bond futures made lows", "465 June calls at 125"
+            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end or len(w) < 4:
+                break  # a verb or a short word between ("on Tuesday as calls for")
         if not lw or lw[0].lower() not in self.attaching:
             return False
         return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for

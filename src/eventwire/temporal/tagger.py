@@ -23,6 +23,7 @@ from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
 _CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")  # the clock time of a TIMEX3 value
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
@@ -541,6 +542,23 @@ class TimeTagger:
             ctx.dct, ctx.direction, ctx.narrative = saved
         return later if later is not None and later.begin and later.begin >= first.begin else norm
 
+    def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
+        """A year that opens its sentence and holds for the rest of it: an explicit one
+        after a fronting word ("In 1918, a first wave came in April"), or "last year",
+        "next year" opening it ("Last year the crop was not drilled until May"), not as a
+        possessive ("Last year's crop")."""
+        if norm.precision != "year" or norm.begin is None:
+            return False
+        lo = max(0, s - self._fronted_window)
+        fronted = self._fronted.search(text, lo, s) is not None
+        if not norm.relative:
+            return rule.action == "date" and fronted
+        return (
+            rule.action == "relative"
+            and (fronted or _OPENING.search(text, lo, s) is not None)
+            and not text.startswith(self.tense.possessive, e)
+        )
+
     def _first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
         """The first of two months or days spanning a time, read as still to come with no
         tense for it, a year back when the second is past and the span as a whole lies
@@ -769,13 +787,7 @@ class TimeTagger:
                         and self._moves_story(ctx.narrative, norm, dct)
                     ):
                         ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
-            if (
-                norm.precision == "year"
-                and norm.begin is not None
-                and not norm.relative
-                and rule.action == "date"
-                and self._fronted.search(text, max(0, s - self._fronted_window), s)
-            ):
+            if self._year_of_sentence(text, s, e, rule, norm):
                 said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
             prev = (e, rule.action, norm, ctx.direction)
             if (
