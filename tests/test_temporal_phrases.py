@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.temporal.phrases import FIRM_PAST, PLAN_PAST
+from eventwire.temporal.phrases import DELIVERY, FIRM_PAST, PLAN_PAST
 from eventwire.temporal.resources import load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -28,16 +28,22 @@ def _direction(guess, text: str, word: str) -> int:
         ("The opposition called a rally for Sunday.", "Sunday", PLAN_PAST),
         # a plan overtaken in a past perfect: no tense, the nearest such day
         ("A visit that had been scheduled for Sunday was postponed.", "Sunday", 0),
-        # a month of delivery is to come, after a past verb too
-        ("Crude for delivery in January slipped 29 cents.", "January", 1),
-        ("Brent crude for January delivery fell 20 cents.", "January", 1),
+        # a month of delivery is mostly to come, after a past verb too
+        ("Crude for delivery in January slipped 29 cents.", "January", DELIVERY),
+        ("Brent crude for January delivery fell 20 cents.", "January", DELIVERY),
+        ("June T-bond futures made lows.", "June", DELIVERY),
         # a past verb right before "in": a firm past
         ("A bomb killed 19 servicemen in June.", "June", FIRM_PAST),
+        # ... not after a verb announcing a happening, nor before a modal
+        ("The junta promised free elections in June.", "June", -1),
+        ("Officials said talks in June could resume.", "June", -1),
         # ... but not a present passive, nor across an infinitive
         ("The contracts are being sold in June.", "June", 0),
         ("They agreed to hold talks in June.", "June", PLAN_PAST),
         # the subject of a future verb is to come
         ("They have alleged the January 23 polls will be rigged.", "January 23", 1),
+        # ... but not a past happening whose effects are to come
+        ("He said the April 20 spill will cost BP billions.", "April 20", -1),
         # "ahead of" a scheduled happening: after the verb's time
         ("Shares rose ahead of the celebrations in September.", "September", PLAN_PAST),
         # a deadline verb and "until": to come

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.temporal import calendar as cal
+from eventwire.temporal.phrases import DELIVERY, FIRM_PAST, PLAN_PAST
 from eventwire.temporal.resources import TemporalResources
-from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
@@ -25,6 +25,7 @@ LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" i
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
+DELIVERY_PAST_WEIGHT = 2  # a past month of delivery must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 
@@ -100,6 +101,13 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
         ok = [c for c in cands[:2] if (c[1] - now).days <= slack]
         ok += [c for c in cands[2:] if (c[1] - now).days <= next_slack]
         v, b, e = ok[-1]
+    elif ctx.direction == DELIVERY:  # a month of delivery: to come unless far nearer past
+
+        def gap(c):
+            past = max(0, (now - c[2]).days) * DELIVERY_PAST_WEIGHT
+            return (c[1] - now).days if c[1] > now else past
+
+        v, b, e = min(cands, key=gap)
     elif ctx.direction > 0:
         ok = [c for c in cands if (now - c[2]).days <= SLACK_DAYS]
         v, b, e = ok[0]
@@ -290,8 +298,12 @@ def act_range(g, text, rule, ctx: Ctx) -> Norm | None:
 
 def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     wd = int(g["weekday"])  # ISO 1..7
-    if g.get("wshift") is not None:  # "Friday next week": that day of the week named
+    if g.get("wshift") is not None and int(g["wshift"]):  # "Friday next week": that day
         now = ctx.now or ctx.dct
+        if ctx.day_ref is not None and ctx.res.words("definite_article") & set(
+            text.lower().split()
+        ):
+            now = ctx.day_ref  # "on Monday the following week": after the last day named
         monday = (
             now - dt.timedelta(days=now.isoweekday() - 1) + dt.timedelta(weeks=int(g["wshift"]))
         )
@@ -321,7 +333,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         past = base - dt.timedelta(days=(base.isoweekday() - wd) % 7)
         future = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
-        plan = ctx.direction == PLAN_PAST  # a plan made before: the nearest day
+        plan = ctx.direction in (PLAN_PAST, DELIVERY)  # a plan made before: the nearest day
         direction = 0 if plan else ctx.direction
         penalty = 1 if plan else WEEKDAY_FUTURE_PENALTY
         if shift is not None:  # "this Friday": within the current week

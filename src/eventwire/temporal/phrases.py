@@ -11,6 +11,9 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 # expected to receive snow Wednesday evening"): a month or season of it is the coming
 # one (with the slack of any future), a day the nearest
 PLAN_PAST = 2
+# a month of delivery or of a futures contract: mostly to come, a past one only when it is
+# more than `DELIVERY_PAST_WEIGHT` times nearer ("bought wheat for March shipment" in June)
+DELIVERY = 4
 CONTRACT_WORDS = 4  # words between a month and "futures" ("June share price index futures")
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
 SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
@@ -24,8 +27,9 @@ class PhraseCues:
     first; ``rw``: the words after it)."""
 
     def _future_subject(self, lw: list[str], rw: list[str]) -> bool:
-        """The expression inside a noun phrase that is the subject of a future verb right
-        after it ("have alleged the January 23 polls will be rigged"); not after a
+        """The expression inside a noun phrase naming a scheduled happening that is the
+        subject of a future verb right after it ("have alleged the January 23 polls will be
+        rigged"); not after a
         preposition, nor "would" (a past's future: "said the March 5 vote would be annulled")."""
         if not lw or lw[0].lower() not in self.noun_determiners:
             return False
@@ -33,7 +37,9 @@ class PhraseCues:
             return False
         for d, w in enumerate(rw[: FUTURE_SUBJECT_WORDS + 1]):
             if w.lower() in self.future_aux:
-                return d > 0
+                # a scheduled happening ("the January 23 polls will be rigged"), not one
+                # whose effects are to come ("the April 20 spill will cost BP billions")
+                return bool(self.scheduled_nouns.intersection(x.lower() for x in rw[:d]))
             if not (w.isalpha() and w.islower()) or self._cue(w) or w in self.noun_phrase_end:
                 return False
         return False
@@ -47,8 +53,13 @@ class PhraseCues:
         if since:
             return since
         if self._for_delivery(lw, rw):
-            return 1
+            return DELIVERY
         if self._planned_before(lw):
+            for w in rw:  # "had been scheduled for Saturday but was abandoned": then
+                if w in ",;:" or w.lower() in self.deadline_verbs:
+                    break  # not "... was postponed": still to come, or the nearest
+                if self._cue(w) < 0 and w.lower() not in self.past_be:
+                    return -1
             return 0
         return PLAN_PAST if self._set_for(lw) else None
 
@@ -56,9 +67,13 @@ class PhraseCues:
         """A month of delivery or of a futures contract, still to come whatever the verb
         ("bought wheat for May shipment", "crude for delivery in January slipped 29 cents",
         "June Eurodollars started at 93.33")."""
-        if rw and rw[0].lower() in self.delivery:
-            # "for June shipment", "for April through November shipment"
-            return any(w.lower() in self.set_for for w in lw[:3])
+        for w in rw[:CONTRACT_WORDS]:
+            if w.lower() in self.delivery:
+                # "for June shipment", "for April through November shipment", "for late
+                # May/early June shipment"
+                return any(x.lower() in self.set_for for x in lw[:3])
+            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end:
+                break
         for w in rw[:CONTRACT_WORDS]:
             if w.lower() in self.contracts:
                 return True  # "June T-bond futures made lows", "465 June calls at 125"
@@ -110,7 +125,7 @@ class PhraseCues:
         Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
         if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return False
-        if lw[1].lower() in self.scheduled_nouns:
+        if lw[1].lower() in self.scheduled_nouns | self.set_for_nouns:
             return True
         # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
         # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
@@ -178,12 +193,20 @@ class PhraseCues:
                 return False
         return False
 
-    def _past_in(self, lw: list[str]) -> bool:
-        """A past verb shortly before "in" right before the expression, with no infinitive,
-        subordinate clause or "for" between ("was ousted by a faction in June")."""
+    def _past_in(self, lw: list[str], rw: list[str]) -> bool:
+        """A past verb of a happening shortly before "in" right before the expression,
+        with no infinitive, subordinate clause, "for" or noun of a scheduled happening
+        between, and no modal or future after ("was ousted by a faction in June"; not
+        "promised free elections in June", "said talks in June could resume")."""
         if not lw or lw[0].lower() not in self.past_in:
             return False
+        for w in rw:
+            if w in ",;:":
+                break
+            if self._cue(w) > 0:
+                return False
         stops = self.infinitive | self.subordinators | self.set_for | self.complementizers
+        stops = stops | self.scheduled_nouns | self.announcing
         for d in range(1, min(len(lw), PAST_IN_PASSIVE_WORDS + 2)):
             w = lw[d]
             if w in ",;:" or w.lower() in stops:

@@ -35,6 +35,7 @@ NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from t
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
+SPAN_BACK_WEIGHT = 2  # with no tense, a span moves back only when this much nearer in the past
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -117,6 +118,21 @@ def _joined_days_in_order(
         if (day - b.begin).days == WEEK_DAYS:  # the same weekday a week on, nothing else
             out[j] = replace(b, value=day.isoformat() + b.value[10:], begin=day, until=day)
     return out
+
+
+def _years_on(norm, years: int):
+    """``norm`` (a month, day or season with its year) that many years on; None when it has
+    no year of its own or the day does not exist then (February 29)."""
+    if not years:
+        return norm
+    if norm.begin is None or norm.until is None or not norm.value[:4].isdigit():
+        return None
+    try:
+        begin = norm.begin.replace(year=norm.begin.year + years)
+        until = norm.until.replace(year=norm.until.year + years)
+    except ValueError:
+        return None
+    return replace(norm, value=f"{begin.year:04d}{norm.value[4:]}", begin=begin, until=until)
 
 
 def _clock_minutes(value: str) -> int | None:
@@ -526,12 +542,20 @@ class TimeTagger:
         gap = " ".join(text[end:s].lower().split())
         return gap in self.res.words("date_link")
 
-    def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm):
+    def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm, span: bool):
         """The second of two joined months or days after a first one still to come comes after it
-        ("late May/early June"); joined weekdays are put in order at the end of
-        ``tag``, by ``_joined_days_in_order``."""
-        if norm.begin is None or norm.begin > first.begin or first.begin <= (ctx.now or ctx.dct):
+        ("late May/early June"), and the end of a span after its start ("the fiscal year runs
+        April-March"); joined weekdays are put in order at the end of ``tag``, by
+        ``_joined_days_in_order``."""
+        if norm.begin is None or norm.begin > first.begin:
+            return norm
+        if first.begin <= (ctx.now or ctx.dct) and not span:
             return norm  # "statements made Friday and Thursday": both past, as written
+        if span and norm.relative:
+            later = _years_on(norm, first.begin.year - norm.begin.year)
+            if later is not None and later.begin < first.begin:
+                later = _years_on(later, 1)  # "the fiscal year runs April-March"
+            return later if later is not None else norm
         saved = ctx.dct, ctx.direction, ctx.narrative
         ctx.dct, ctx.direction, ctx.narrative = first.begin, 1, None
         try:
@@ -559,45 +583,56 @@ class TimeTagger:
             and not text.startswith(self.tense.possessive, e)
         )
 
-    def _first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
-        """The first of two months or days spanning a time, read as still to come with no
-        tense for it, a year back when the second is past and the span as a whole lies
-        nearer in the past ("trade from January to September hit 1.1 billion", written in
-        November: not January to September of next year); None when it stays."""
-        first, direction = prev[2], prev[3]
-        gap = " ".join(text[prev[0] : s].lower().split())
+    def _is_span(self, text: str, first_start: int, first_end: int, s: int) -> bool:
+        """Whether the expressions at ``first_start`` and ``s`` are the start and end of a
+        span ("from January to June", "between January and October", "April-March"), not a
+        list ("June and September", "May/June")."""
+        raw = text[first_end:s]
+        gap = " ".join(raw.lower().split())
         if gap not in self.res.words("span_link"):
-            return None  # "June or September", "May/June"
+            return False
+        if not gap.isalpha() and raw != gap:
+            return False  # a spaced dash: "TORONTO, June 1 - April 30 end"
+        if self.tense.moving_before(text, first_start):
+            return False  # "moved the election from January to June": two dates
         if gap in self.tense.coordinators:
             before = text[max(0, first_start - 12) : first_start].lower().split()
-            if not before or before[-1] not in self.res.words("span_open"):
-                return None  # "are June and September": a list
+            return bool(before) and before[-1] in self.res.words("span_open")
+        return True
+
+    def _first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
+        """The first of two months or days spanning a time, with no past tense of its own,
+        a year back when the span would run backwards and the second is past ("trade from
+        January to October amounted to ...", written in November; "a profit in the
+        July-June fiscal year", written in August); None when it stays."""
+        first, direction = prev[2], prev[3]
         now = ctx.now or ctx.dct
         if (
-            direction  # a past read with slack keeps its year ("bought for May/June shipment")
+            direction > 0
             or ctx.direction > 0
             or not first.relative
             or first.begin is None
             or first.until is None
             or norm.begin is None
-            or norm.until is None
-            or first.begin <= now
-            or norm.begin >= first.begin
-            or norm.until > now
+            or first.begin <= norm.begin
             or not first.value[:4].isdigit()
         ):
             return None
-        try:
-            begin = first.begin.replace(year=first.begin.year - 1)
-            until = first.until.replace(year=first.until.year - 1)
-        except ValueError:
-            return None  # February 29
-        if begin > norm.begin:
+        back = _years_on(first, -1)
+        if back is None or back.begin > norm.begin:
             return None
-        ahead = (first.begin - now).days * FUTURE_PENALTY
-        if ctx.direction == 0 and (now - norm.until).days > ahead:
-            return None  # "from December to February", written in November: the coming one
-        return replace(first, value=f"{begin.year:04d}{first.value[4:]}", begin=begin, until=until)
+        if not ctx.direction and (
+            direction
+            or SPAN_BACK_WEIGHT * (now - norm.until).days
+            > FUTURE_PENALTY * (first.begin - now).days
+            or self.tense.present_before(text, first_start)
+        ):
+            # no tense either side: back only when the span lies far nearer in the past and
+            # no present comes before it ("in the January-October period", written in
+            # November; not "the rules apply from January to June", "the offer is valid
+            # from January to October")
+            return None
+        return back
 
     def _past_midnight(self, text: str, prev, chosen, k: int, norm):
         """A clock time of the same day as the one before it, past midnight from it: the
@@ -745,12 +780,14 @@ class TimeTagger:
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
             if prev is not None and self._coordinated(text, prev, s, rule.action, g):
                 back = None
-                if rule.action != "weekday" and out and out[-1].end == prev[0]:
+                span = bool(out) and out[-1].end == prev[0]
+                span = span and self._is_span(text, out[-1].start, prev[0], s)
+                if rule.action != "weekday" and span:
                     back = self._first_back(text, out[-1].start, prev, s, ctx, norm)
                 if back is not None:
                     out[-1] = replace(out[-1], value=back.value, begin=back.begin, until=back.until)
                 elif rule.action != "weekday":
-                    norm = self._after(text, s, e, rule, g, ctx, prev[2], norm)
+                    norm = self._after(text, s, e, rule, g, ctx, prev[2], norm, span)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
                     pairs.append((len(out) - 1, len(out)))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":

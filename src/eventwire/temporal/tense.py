@@ -18,6 +18,7 @@ FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentenc
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
+ROLE_WORDS = 4  # words of a subject before "was to" searched for a role noun ("act as president")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
@@ -139,7 +140,13 @@ class TenseGuesser(PhraseCues):
             return -1
         if t.tag == "VBG" and words:
             to_be = any(a.text.lower() in self.infinitive for a in aux)
-            if to_be and t.head != v and toks[t.head].tag == "VBD":
+            head = toks[t.head]
+            if (
+                to_be
+                and t.head != v
+                and head.tag == "VBD"
+                and head.lemma.lower() not in self.future_verbs  # "expected to be meeting"
+            ):
                 return -1  # "appeared to be stabilizing on Saturday": then
             return 1
         if t.tag == "VBN" and t.dep in ("acl", "amod"):
@@ -161,7 +168,7 @@ class TenseGuesser(PhraseCues):
         direction = self.verb_direction(sentence, v, via_noun) if v is not None else None
         if ahead:
             return self._after_verb(direction or 0)
-        return None if direction is None else self._firm(direction, left)
+        return None if direction is None else self._firm(direction, left, after)
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
@@ -197,22 +204,48 @@ class TenseGuesser(PhraseCues):
                 not direction
                 and noun
                 and not (named and named[0][:1].isupper())  # "Thursday's Daily Telegraph"
-                and not self.scheduled_nouns.intersection(noun)
+                and noun[0] in self.unplanned_nouns
             ):
                 return -1  # "reports from the epicentre of Tuesday's earthquake": past
             return direction
-        direction = self._firm(self._scan(lw, rw, right), lw)
+        direction = self._firm(self._scan(lw, rw, right), lw, rw)
         if (
             not direction
             and lw[:1]
             and lw[0].lower() in self.until
             and lw[1:2] != []
             and lw[1].islower()
+            and not any(self._cue(w) < 0 for w in rw)
+            and (rw[:1] != [","] or self._reporting_tag(rw[1:]))  # not in an apposition
         ):
             # "are allowing changes for free until Monday": a state to last till then; not
-            # the end of a span ("from 24 July until 26 November")
+            # the end of a span ("from 24 July until 26 November"), nor a state over before
+            # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
         return direction
+
+    def moving_before(self, text: str, start: int) -> bool:
+        """A verb that moves a date before ``start`` in its clause ("voted to move the
+        start from the last Sunday in April to ...", "postponing the cut from December 1")."""
+        lw, _, _ = self._context(text, start, start)
+        for w in lw:
+            if w in ",;:":
+                return False
+            if w.lower() in self.deadline_verbs | self.moving:
+                return True
+        return False
+
+    def present_before(self, text: str, start: int) -> bool:
+        """A present "be" or present of schedule before ``start`` in its clause ("the offer
+        is valid from January", "the season runs from December")."""
+        lw, _, _ = self._context(text, start, start)
+        present = self.present_be | self.scheduled | self.scheduled_plural
+        for w in lw:
+            if w in ",;:":
+                return False
+            if w.lower() in present:
+                return True
+        return False
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
         """The words before the expression in its sentence (nearest first), the words
@@ -313,11 +346,22 @@ class TenseGuesser(PhraseCues):
                 and lw[d - 1].lower() not in self.be_forms
                 and not best[1]
                 and d + 2 < len(lw)
-                and lw[d + 2].lower() not in self.role_nouns | self.determiners
-                and lw[d + 2].lower() not in self.noun_phrase_end
+                and (
+                    lw[d + 2].lower() in self.plan_subjects
+                    or lw[d + 2][:1].isupper()
+                    or (
+                        lw[d + 2].lower() not in self.determiners | self.noun_phrase_end
+                        and not self._cue(lw[d + 2])  # "what they wanted was to go home"
+                        and not self.role_nouns.intersection(
+                            w.lower() for w in lw[d + 2 : d + 2 + ROLE_WORDS]
+                        )
+                    )
+                )
             ):
                 # "it was to try another technique on Wednesday", "the troops were to arrive
-                # on Tuesday": a plan then; not "his first act was to sign a decree on Monday"
+                # on Tuesday", "BP's board was to meet on Monday": a plan then; not "his first
+                # act as president was to sign a decree on Monday", "the effect was to push
+                # shares down on Friday"
                 return PLAN_PAST
             if self._to_after_be(lw, d, self.present_be):
                 # "is to resume trading Tuesday": a plan, as firm as "will" ("is to compete
@@ -425,8 +469,25 @@ class TenseGuesser(PhraseCues):
                 )
             )
             s = 1 if scheduled else self._cue(w)
-            if s < 0 and d == 1 and rw[0] in ",;:" and self._suffix_only(w):
-                s = 0  # "Beginning July 1, unleaded petrol will be": an adjective
+            if (
+                s < 0
+                and d == 1
+                and rw[0] in ",;:"
+                and len(lw) > 1
+                and self._suffix_only(w)
+                and rw[2:3]
+                and rw[2].lower() in self.participle_links
+            ):
+                s = 0  # "on February 3, followed by Ireland on February 11": a participle
+            if s < 0 and d == 1 and rw[0] in ",;:" and len(lw) <= 1 and self._suffix_only(w):
+                # "Beginning July 1, unleaded petrol will be": an adjective, no cue; with a
+                # comma after, a participle's clause before the main one ("On Thursday,
+                # asked whether he would resign, the minister said no"): the main verb
+                main = _WORD.findall(right)[2:FRONTED_WORDS]
+                if not (main[:1] and main[0].lower() in self.participle_links and "," in main):
+                    s = 0
+                else:
+                    s = self._main_clause(main[main.index(",") + 1 :]) or s
             if (
                 s > 0
                 and d + 1 < len(rw)
@@ -508,11 +569,13 @@ class TenseGuesser(PhraseCues):
             and be in self.present_be
             and not be.endswith(self.progressive_suffix)
             and be[:1] != "'"
-            # not after "to" and a past verb ("appeared to be stabilizing on Saturday")
+            # not after "to" and a past verb ("appeared to be stabilizing on Saturday"), but
+            # after a passive of report ("was said to be considering a visit on Saturday")
             and not (
                 d + 3 < len(lw)
                 and lw[d + 2].lower() in self.infinitive
                 and self._cue(lw[d + 3]) < 0
+                and not (d + 4 < len(lw) and lw[d + 4].lower() in self.past_be)
             )
         )
 
@@ -630,7 +693,15 @@ class TenseGuesser(PhraseCues):
                 return False
             if w.lower() in self.reporting:
                 return not after[d + 1 :]  # the sentence ends there ("right" stops at it)
-        return False
+        # the verb first, then a name: "..., agreed Allan Leslie of Discount Corp."
+        verb = after[:1] and (after[0].lower() in self.reporting or self._suffix_only(after[0]))
+        return (
+            bool(verb)
+            and after[0].islower()
+            and after[1:2] != []
+            and after[1][:1].isupper()
+            and not any(self._cue(w) for w in after[2:])
+        )
 
     def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
         """The words before a participle (nearest first) end in a present "be", over
@@ -653,10 +724,11 @@ class TenseGuesser(PhraseCues):
         return False
 
     # ------------------------------------------------------------------ since
-    def _firm(self, direction: int, lw: list[str]) -> int:
+    def _firm(self, direction: int, lw: list[str], rw: list[str]) -> int:
         """A past in a clause opened by "since" is firm ("killed since the uprising began
-        in April")."""
-        if direction == -1 and (self._since_at(lw) is not None or self._past_in(lw)):
+        in April"), and one of a past verb right before "in" ("killed 19 servicemen in
+        June")."""
+        if direction == -1 and (self._since_at(lw) is not None or self._past_in(lw, rw)):
             return FIRM_PAST
         return direction
 
@@ -667,6 +739,9 @@ class TenseGuesser(PhraseCues):
         for d, w in enumerate(words):
             s = self._cue(w)
             if s < 0 and d == 0 and self._suffix_only(w):
+                if words[1:2] and words[1].lower() in self.participle_links and "," in words:
+                    # a participle's clause, then the main one ("asked whether ..., he said")
+                    return self._main_clause(words[words.index(",") + 1 :]) or s
                 continue
             if s and not (d and words[d - 1].lower() in self.determiners):
                 return s
