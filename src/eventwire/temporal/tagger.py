@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal.cues import is_abbreviation
-from eventwire.temporal.normalize import ACTIONS, FUTURE_PENALTY, Ctx, Norm
+from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
+from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -27,7 +27,6 @@ _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a se
 _CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")  # the clock time of a TIMEX3 value
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
-WEEK_DAYS = 7
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
@@ -35,7 +34,6 @@ NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from t
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
-SPAN_BACK_WEIGHT = 2  # with no tense, a span moves back only when this much nearer in the past
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -64,7 +62,6 @@ _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
-_LISTED = frozenset({"date", "weekday"})  # kinds whose joined pairs run forward
 
 
 def _same_sentence(
@@ -79,60 +76,6 @@ def _same_sentence(
         ):
             return False
     return True
-
-
-def _one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> list[TimeExpr]:
-    """A news story that names one weekday several times mostly means one day: where the
-    tense of its sentences put the same bare weekday on two days (the coming and the past
-    Friday), the day most of them chose is taken by the others ("the delay of Friday's
-    debate", "if he backs out of the debate on Friday"), except where a future cue chose
-    the coming day ("will help prevent protests on Tuesday" after a story of last
-    Tuesday's protests). ``marks``: index in ``out`` and the direction its tense gave."""
-    by_day: dict[int, list[tuple[int, int]]] = {}
-    for k, direction in marks:
-        by_day.setdefault(out[k].begin.isoweekday(), []).append((k, direction))
-    for same in by_day.values():
-        ranked = Counter(out[k].begin for k, _ in same).most_common(2)
-        if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
-            continue  # one day, or no majority: each keeps the day its tense gave
-        day = ranked[0][0]
-        for k, direction in same:
-            x = out[k]
-            if x.begin != day and direction <= 0:
-                out[k] = replace(x, value=day.isoformat() + x.value[10:], begin=day, until=day)
-    return out
-
-
-def _joined_days_in_order(
-    out: list[TimeExpr], pairs: list[tuple[int, int]], dct: dt.date
-) -> list[TimeExpr]:
-    """The second of two joined weekdays after a first still to come follows it ("meet
-    residents on Monday and Tuesday"; "scheduled for Thursday and Friday" in a Friday's
-    article is next week's Friday), once the first has its final day; past ones stay as
-    written ("statements made Friday and Thursday")."""
-    for i, j in pairs:
-        a, b = out[i], out[j]
-        if a.begin is None or b.begin is None or a.begin <= dct or b.begin >= a.begin:
-            continue
-        day = a.begin + dt.timedelta(days=(b.begin.isoweekday() - a.begin.isoweekday()) % 7)
-        if (day - b.begin).days == WEEK_DAYS:  # the same weekday a week on, nothing else
-            out[j] = replace(b, value=day.isoformat() + b.value[10:], begin=day, until=day)
-    return out
-
-
-def _years_on(norm, years: int):
-    """``norm`` (a month, day or season with its year) that many years on; None when it has
-    no year of its own or the day does not exist then (February 29)."""
-    if not years:
-        return norm
-    if norm.begin is None or norm.until is None or not norm.value[:4].isdigit():
-        return None
-    try:
-        begin = norm.begin.replace(year=norm.begin.year + years)
-        until = norm.until.replace(year=norm.until.year + years)
-    except ValueError:
-        return None
-    return replace(norm, value=f"{begin.year:04d}{norm.value[4:]}", begin=begin, until=until)
 
 
 def _clock_minutes(value: str) -> int | None:
@@ -150,6 +93,7 @@ class TimeTagger:
         self.res: TemporalResources = load_resources(lang)
         self.version = f"{lang}:{self.res.version}"
         self.tense = TenseGuesser(self.res)
+        self.joined = JoinedDates(self.res, self.tense)
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
@@ -530,42 +474,6 @@ class TimeTagger:
         gap = " ".join(text[chosen[k][1] : s2].lower().split())
         return g2["year"] if gap in self.res.words("year_link") else None
 
-    def _coordinated(self, text: str, prev, s: int, action: str, g: dict) -> bool:
-        """A weekday, or a month or day without a year, joined to one of the same kind
-        right before it ("on Thursday and Friday", "late May/early June", "from December 1
-        to January 1")."""
-        end, prev_action, prev_norm, _ = prev
-        if action != prev_action or prev_norm.begin is None or action not in _LISTED:
-            return False
-        if action == "date" and g.get("year") is not None:
-            return False
-        gap = " ".join(text[end:s].lower().split())
-        return gap in self.res.words("date_link")
-
-    def _after(self, text, s, e, rule: Rule, g: dict, ctx: Ctx, first, norm, span: bool):
-        """The second of two joined months or days after a first one still to come comes after it
-        ("late May/early June"), and the end of a span after its start ("the fiscal year runs
-        April-March"); joined weekdays are put in order at the end of ``tag``, by
-        ``_joined_days_in_order``."""
-        if norm.begin is None or norm.begin > first.begin:
-            return norm
-        if first.begin <= (ctx.now or ctx.dct) and not span:
-            return norm  # "statements made Friday and Thursday": both past, as written
-        if span and norm.relative:
-            later = _years_on(norm, first.begin.year - norm.begin.year)
-            if later is not None and later.begin < first.begin:
-                later = _years_on(later, 1)  # "the fiscal year runs April-March"
-            return later if later is not None else norm
-        saved = ctx.dct, ctx.direction, ctx.narrative
-        ctx.dct, ctx.direction, ctx.narrative = first.begin, 1, None
-        try:
-            later = ACTIONS[rule.action](g, text[s:e], rule, ctx)
-        except (ValueError, OverflowError):
-            later = None
-        finally:
-            ctx.dct, ctx.direction, ctx.narrative = saved
-        return later if later is not None and later.begin and later.begin >= first.begin else norm
-
     def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
         """A year that opens its sentence and holds for the rest of it: an explicit one
         after a fronting word ("In 1918, a first wave came in April"), or "last year",
@@ -582,57 +490,6 @@ class TimeTagger:
             and (fronted or _OPENING.search(text, lo, s) is not None)
             and not text.startswith(self.tense.possessive, e)
         )
-
-    def _is_span(self, text: str, first_start: int, first_end: int, s: int) -> bool:
-        """Whether the expressions at ``first_start`` and ``s`` are the start and end of a
-        span ("from January to June", "between January and October", "April-March"), not a
-        list ("June and September", "May/June")."""
-        raw = text[first_end:s]
-        gap = " ".join(raw.lower().split())
-        if gap not in self.res.words("span_link"):
-            return False
-        if not gap.isalpha() and raw != gap:
-            return False  # a spaced dash: "TORONTO, June 1 - April 30 end"
-        if self.tense.moving_before(text, first_start):
-            return False  # "moved the election from January to June": two dates
-        if gap in self.tense.coordinators:
-            before = text[max(0, first_start - 12) : first_start].lower().split()
-            return bool(before) and before[-1] in self.res.words("span_open")
-        return True
-
-    def _first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
-        """The first of two months or days spanning a time, with no past tense of its own,
-        a year back when the span would run backwards and the second is past ("trade from
-        January to October amounted to ...", written in November; "a profit in the
-        July-June fiscal year", written in August); None when it stays."""
-        first, direction = prev[2], prev[3]
-        now = ctx.now or ctx.dct
-        if (
-            direction > 0
-            or ctx.direction > 0
-            or not first.relative
-            or first.begin is None
-            or first.until is None
-            or norm.begin is None
-            or first.begin <= norm.begin
-            or not first.value[:4].isdigit()
-        ):
-            return None
-        back = _years_on(first, -1)
-        if back is None or back.begin > norm.begin:
-            return None
-        if not ctx.direction and (
-            direction
-            or SPAN_BACK_WEIGHT * (now - norm.until).days
-            > FUTURE_PENALTY * (first.begin - now).days
-            or self.tense.present_before(text, first_start)
-        ):
-            # no tense either side: back only when the span lies far nearer in the past and
-            # no present comes before it ("in the January-October period", written in
-            # November; not "the rules apply from January to June", "the offer is valid
-            # from January to October")
-            return None
-        return back
 
     def _past_midnight(self, text: str, prev, chosen, k: int, norm):
         """A clock time of the same day as the one before it, past midnight from it: the
@@ -778,16 +635,16 @@ class TimeTagger:
                 continue
             if rule.action == "time" and prev is not None and prev[1] == "time":
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
-            if prev is not None and self._coordinated(text, prev, s, rule.action, g):
+            if prev is not None and self.joined.coordinated(text, prev, s, rule.action, g):
                 back = None
                 span = bool(out) and out[-1].end == prev[0]
-                span = span and self._is_span(text, out[-1].start, prev[0], s)
+                span = span and self.joined.is_span(text, out[-1].start, prev[0], s)
                 if rule.action != "weekday" and span:
-                    back = self._first_back(text, out[-1].start, prev, s, ctx, norm)
+                    back = self.joined.first_back(text, out[-1].start, prev, s, ctx, norm)
                 if back is not None:
                     out[-1] = replace(out[-1], value=back.value, begin=back.begin, until=back.until)
                 elif rule.action != "weekday":
-                    norm = self._after(text, s, e, rule, g, ctx, prev[2], norm, span)
+                    norm = self.joined.after(text, s, e, rule, g, ctx, prev[2], norm, span)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
                     pairs.append((len(out) - 1, len(out)))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
@@ -851,4 +708,4 @@ class TimeTagger:
                     rule=rule.id,
                 )
             )
-        return _joined_days_in_order(_one_day_per_weekday(out, weekdays), pairs, dct)
+        return joined_days_in_order(one_day_per_weekday(out, weekdays), pairs, dct)
