@@ -66,3 +66,8 @@ def test_backwards_span_with_a_past_end_starts_a_year_back():
 def test_backwards_span_with_a_present_runs_forward():
     found = TimeTagger().tag("The fiscal year runs April-March.", dt.date(2010, 11, 15))
     assert [(t.text, t.value) for t in found] == [("April", "2010-04"), ("March", "2011-03")]
+
+
+def test_years_on_ends_a_february_in_a_common_year_on_the_28th():
+    feb = Norm("2024-02", "DATE", None, dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month", True)
+    assert years_on(feb, 1).until == dt.date(2025, 2, 28)

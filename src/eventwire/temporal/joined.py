@@ -66,9 +66,12 @@ def years_on(norm, years: int):
         return None
     try:
         begin = norm.begin.replace(year=norm.begin.year + years)
-        until = norm.until.replace(year=norm.until.year + years)
     except ValueError:
-        return None
+        return None  # February 29 as a day
+    try:
+        until = norm.until.replace(year=norm.until.year + years)
+    except ValueError:  # a period ending on February 29 ends on the 28th in a common year
+        until = norm.until.replace(year=norm.until.year + years, day=28)
     return replace(norm, value=f"{begin.year:04d}{norm.value[4:]}", begin=begin, until=until)
 
 
@@ -139,8 +142,10 @@ class JoinedDates:
         July-June fiscal year", written in August); None when it stays."""
         first, direction = prev[2], prev[3]
         now = ctx.now or ctx.dct
+        now = ctx.now or ctx.dct
         if (
             direction > 0
+            or (direction < 0 and first.begin is not None and first.begin > now)  # with slack
             or ctx.direction > 0
             or not first.relative
             or first.begin is None
@@ -155,6 +160,7 @@ class JoinedDates:
             return None
         if not ctx.direction and (
             direction
+            or norm.until >= now  # "the October-September season is seen at", in September
             or SPAN_BACK_WEIGHT * (now - norm.until).days
             > FUTURE_PENALTY * (first.begin - now).days
             or self.tense.present_before(text, first_start)

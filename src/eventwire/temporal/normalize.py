@@ -25,7 +25,8 @@ LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" i
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
-DELIVERY_PAST_WEIGHT = 2  # a past month of delivery must be this many times nearer
+HALF_YEAR_DAYS = 183  # "this January 31" written in November is next year's
+DELIVERY_PAST_WEIGHT = 3  # a past month of delivery must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 
@@ -199,6 +200,12 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             year -= 1
         elif shift > 0 and (m, d) <= (ctx.dct.month, ctx.dct.day):
             year += 1
+        elif not shift:  # "this January 31": this year's, or the nearer one across a new year
+            day_of = cal.safe_date(year, m, d) or dt.date(year, m, 28)
+            if (ctx.dct - day_of).days > HALF_YEAR_DAYS and ctx.direction >= 0:
+                year += 1  # "the deal expires this January 31", written in November
+            elif (day_of - ctx.dct).days > HALF_YEAR_DAYS and ctx.direction < 0:
+                year -= 1  # "the old rate applied until this December 31", written in February
         step = -1 if shift < 0 else 1
         for _ in range(LEAP_YEARS):  # "last February 29": the latest leap year's
             try:

@@ -52,6 +52,8 @@ class PhraseCues:
         since = self._since_right_before(lw, rw)
         if since:
             return since
+        if self._contract_month(rw):
+            return 1  # "June T-bond futures made lows", "bought 1,000 January puts"
         if self._for_delivery(lw, rw):
             return DELIVERY
         if self._planned_before(lw):
@@ -63,10 +65,19 @@ class PhraseCues:
             return 0
         return PLAN_PAST if self._set_for(lw) else None
 
+    def _contract_month(self, rw: list[str]) -> bool:
+        """A month a few nouns before a word of futures or options: the contract month,
+        still to come ("June T-bond futures made lows", "June Eurodollars started at 93.33")."""
+        for w in rw[:CONTRACT_WORDS]:
+            if w.lower() in self.contracts:
+                return True
+            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end or len(w) < 4:
+                return False  # a verb or a short word between ("on Tuesday as calls for")
+        return False
+
     def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
-        """A month of delivery or of a futures contract, still to come whatever the verb
-        ("bought wheat for May shipment", "crude for delivery in January slipped 29 cents",
-        "June Eurodollars started at 93.33")."""
+        """A month of delivery, mostly still to come whatever the verb ("bought wheat for May
+        shipment", "crude for delivery in January slipped 29 cents")."""
         for w in rw[:CONTRACT_WORDS]:
             if w.lower() in self.delivery:
                 # "for June shipment", "for April through November shipment", "for late
@@ -74,11 +85,6 @@ class PhraseCues:
                 return any(x.lower() in self.set_for for x in lw[:3])
             if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end:
                 break
-        for w in rw[:CONTRACT_WORDS]:
-            if w.lower() in self.contracts:
-                return True  # "June T-bond futures made lows", "465 June calls at 125"
-            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end or len(w) < 4:
-                break  # a verb or a short word between ("on Tuesday as calls for")
         if not lw or lw[0].lower() not in self.attaching:
             return False
         return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for
@@ -206,7 +212,7 @@ class PhraseCues:
             if self._cue(w) > 0:
                 return False
         stops = self.infinitive | self.subordinators | self.set_for | self.complementizers
-        stops = stops | self.scheduled_nouns | self.announcing
+        stops = stops | self.scheduled_nouns | self.announcing | self.coordinators
         for d in range(1, min(len(lw), PAST_IN_PASSIVE_WORDS + 2)):
             w = lw[d]
             if w in ",;:" or w.lower() in stops:

@@ -34,6 +34,7 @@ NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from t
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
+UNTIL_CHARS = 8  # how far back "until" is looked for before an expression
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -363,8 +364,11 @@ class TimeTagger:
                     text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
                 ):
                     ctx.direction = ctx.last_direction  # the tense of the sentence so far
-            if rule.action in _NEEDS_TENSE:  # "will speak tonight, after the attack on
-                ctx.last_direction, ctx.last_end = ctx.direction, e  # Tuesday": not its tense
+            before = text[max(0, s - UNTIL_CHARS) : s].lower().split()[-1:]
+            if rule.action in _NEEDS_TENSE and not (before and before[0] in self.tense.until):
+                # "will speak tonight, after the attack on Tuesday": not its tense; nor a
+                # deadline's ("schools shut until Friday after flooding on Monday")
+                ctx.last_direction, ctx.last_end = ctx.direction, e
             if rule.args.get("not_past") and ctx.direction < 0:
                 return None  # "and soon the unrest spread": no time to come
         else:
@@ -473,6 +477,15 @@ class TimeTagger:
             return None
         gap = " ".join(text[chosen[k][1] : s2].lower().split())
         return g2["year"] if gap in self.res.words("year_link") else None
+
+    def _clause_between(self, text: str, a: int, b: int) -> bool:
+        """A clause break between ``a`` and ``b``: a comma or semicolon, or a word joining
+        clauses ("Last year the bank raised rates, but it has held them since January")."""
+        gap = text[a:b]
+        if any(c in gap for c in ",;:"):
+            return True
+        words = {w.lower() for w in _LETTERS.findall(gap)}
+        return bool(words & (self.tense.coordinators | self.tense.subordinators))
 
     def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
         """A year that opens its sentence and holds for the rest of it: an explicit one
@@ -597,7 +610,8 @@ class TimeTagger:
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)
         history = ctx.history = narrative and self._is_narrative(chosen, dct, HISTORY_MIN, text)
         ref_end = day_end = -1
-        said_year: tuple[int, int] | None = None  # the last explicit year and where it ended
+        # the last year opening a sentence, where it ended, and whether it is relative
+        said_year: tuple[int, int, bool] | None = None
         planned_quarter = False
         # end, action, value and tense direction of the last one
         prev: tuple[int, str, Any, int] | None = None
@@ -618,8 +632,12 @@ class TimeTagger:
                 ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
                 ctx.dct = dct if ctx.deictic else ctx.narrative
             ctx.sentence_year = None
-            if said_year is not None and _same_sentence(
-                text, said_year[1], s, self.tense.abbreviations, self.tense.final
+            if (
+                said_year is not None
+                and _same_sentence(
+                    text, said_year[1], s, self.tense.abbreviations, self.tense.final
+                )
+                and not (said_year[2] and self._clause_between(text, said_year[1], s))
             ):
                 ctx.sentence_year = said_year[0]
             if rule.action == "time":
@@ -682,7 +700,8 @@ class TimeTagger:
                     ):
                         ctx.narrative, ctx.narrative_precision = norm.begin, norm.precision
             if self._year_of_sentence(text, s, e, rule, norm):
-                said_year = (norm.begin.year, e)  # "In 1918, ...": for the rest of the sentence
+                # "In 1918, ...": for the rest of the sentence; "Last year ...": its clause
+                said_year = (norm.begin.year, e, norm.relative)
             prev = (e, rule.action, norm, ctx.direction)
             if (
                 rule.action == "weekday"

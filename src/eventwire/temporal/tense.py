@@ -204,7 +204,9 @@ class TenseGuesser(PhraseCues):
                 not direction
                 and noun
                 and not (named and named[0][:1].isupper())  # "Thursday's Daily Telegraph"
-                and noun[0] in self.unplanned_nouns
+                and self.unplanned_nouns.intersection(noun[:2])  # "Tuesday's deadly quake"
+                # the happening itself, not a modifier ("Friday's death penalty vote")
+                and not (self.scheduled_nouns | self.set_for_nouns).intersection(noun)
             ):
                 return -1  # "reports from the epicentre of Tuesday's earthquake": past
             return direction
@@ -302,6 +304,8 @@ class TenseGuesser(PhraseCues):
                 return 1  # "if the spill persists into the fall": a condition still to come
             if d == 0 and lw_ in self.day_adverbs:
                 continue  # "Later Friday, the government called ...": no cue of its own
+            if lw_ in self.naming and d + 1 < len(lw) and lw[d + 1] == ",":
+                continue  # "the documentary, entitled ... on Saturday": a name's, no tense
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
             if s > 0 and d >= 2 and self._modal_perfect(w, lw[d - 1], lw[d - 2 :: -1]):
                 s = -1  # "would have seen it on Monday": a past
@@ -764,7 +768,7 @@ class TenseGuesser(PhraseCues):
 
     def _cue(self, word: str) -> int:
         w = word.lower()
-        if (word[:1].isupper() and w in self.capitalized) or w in self.naming:
+        if word[:1].isupper() and w in self.capitalized:
             return 0
         if w in self.future_cues:
             return 1
