@@ -47,6 +47,7 @@ WORD_TABLES = (
     ("contracts", "contract_nouns"),
     ("not_past_ed", "not_past_ed"),
     ("not_finite", "not_finite"),
+    ("past_do", "past_do"),
     ("capitalized", "capitalized_only"),  # "May" is a month, "may" a cue
     ("past_cues", "past_cues"),
     ("future_aux", "future_aux"),
@@ -96,6 +97,7 @@ WORD_TABLES = (
     ("since", "since_past"),
     ("past_in", "past_in"),
     ("announcing", "announcing_verbs"),
+    ("imposing", "imposing_verbs"),
     ("complementizers", "complementizer"),
     ("by", "deadline_by"),
     ("by_modals", "deadline_by_modals"),

@@ -14,6 +14,7 @@ from eventwire.temporal.resources import Rule, TemporalResources
 from eventwire.temporal.tense import TenseGuesser
 
 WEEK_DAYS = 7
+RECENT_END_DAYS = 92  # a span's end this recently over makes a start read with slack go back
 SPAN_BACK_WEIGHT = 2  # with no tense, a span moves back only when this much nearer in the past
 _LISTED = frozenset({"date", "weekday"})  # kinds whose joined pairs run forward
 
@@ -145,7 +146,16 @@ class JoinedDates:
         now = ctx.now or ctx.dct
         if (
             direction > 0
-            or (direction < 0 and first.begin is not None and first.begin > now)  # with slack
+            or (  # a start read as past but still to come, with slack, and an end long over:
+                direction < 0  # the coming span ("banned fishing from December to February",
+                and first.begin is not None  # written in November)
+                and first.begin > now
+                and norm.until is not None
+                and (
+                    (now - norm.until).days > RECENT_END_DAYS
+                    or self.tense.announcing_before(text, first_start)  # "banned fishing from"
+                )
+            )
             or ctx.direction > 0
             or not first.relative
             or first.begin is None
@@ -158,11 +168,16 @@ class JoinedDates:
         back = years_on(first, -1)
         if back is None or back.begin > norm.begin:
             return None
+        begun = first.begin <= now and norm.until < now  # "In the July-June fiscal year,"
         if not ctx.direction and (
             direction
             or norm.until >= now  # "the October-September season is seen at", in September
-            or SPAN_BACK_WEIGHT * (now - norm.until).days
-            > FUTURE_PENALTY * (first.begin - now).days
+            or (begun and self.tense.present_before(text, first_start))
+            or (
+                not begun
+                and SPAN_BACK_WEIGHT * (now - norm.until).days
+                > FUTURE_PENALTY * (first.begin - now).days
+            )
             or self.tense.present_before(text, first_start)
         ):
             # no tense either side: back only when the span lies far nearer in the past and

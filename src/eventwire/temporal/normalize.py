@@ -25,7 +25,8 @@ LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" i
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
-HALF_YEAR_DAYS = 183  # "this January 31" written in November is next year's
+HALF_YEAR_DAYS = 183  # "this January 31" written in November is next year's ...
+THIS_DATE_BACK_DAYS = 240  # ... with no tense, only this far back ("hit a record this March 15")
 DELIVERY_PAST_WEIGHT = 3  # a past month of delivery must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
@@ -202,7 +203,10 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             year += 1
         elif not shift:  # "this January 31": this year's, or the nearer one across a new year
             day_of = cal.safe_date(year, m, d) or dt.date(year, m, 28)
-            if (ctx.dct - day_of).days > HALF_YEAR_DAYS and ctx.direction >= 0:
+            back = (ctx.dct - day_of).days
+            if (back > HALF_YEAR_DAYS and ctx.direction > 0) or (
+                back > THIS_DATE_BACK_DAYS and not ctx.direction
+            ):
                 year += 1  # "the deal expires this January 31", written in November
             elif (day_of - ctx.dct).days > HALF_YEAR_DAYS and ctx.direction < 0:
                 year -= 1  # "the old rate applied until this December 31", written in February

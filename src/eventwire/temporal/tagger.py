@@ -34,7 +34,6 @@ NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from t
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
-UNTIL_CHARS = 8  # how far back "until" is looked for before an expression
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -360,15 +359,18 @@ class TimeTagger:
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
-                if _same_sentence(
-                    text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
+                between = {w.lower() for w in _LETTERS.findall(text[ctx.last_end : s])[:-1]}
+                if (
+                    _same_sentence(
+                        text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
+                    )
+                    and not between & self.tense.subordinators
                 ):
-                    ctx.direction = ctx.last_direction  # the tense of the sentence so far
-            before = text[max(0, s - UNTIL_CHARS) : s].lower().split()[-1:]
-            if rule.action in _NEEDS_TENSE and not (before and before[0] in self.tense.until):
-                # "will speak tonight, after the attack on Tuesday": not its tense; nor a
-                # deadline's ("schools shut until Friday after flooding on Monday")
-                ctx.last_direction, ctx.last_end = ctx.direction, e
+                    # the tense of the sentence so far; not across "after" ("schools shut
+                    # until Friday after flooding on Monday")
+                    ctx.direction = ctx.last_direction
+            if rule.action in _NEEDS_TENSE:  # "will speak tonight, after the attack on
+                ctx.last_direction, ctx.last_end = ctx.direction, e  # Tuesday": not its tense
             if rule.args.get("not_past") and ctx.direction < 0:
                 return None  # "and soon the unrest spread": no time to come
         else:
@@ -481,7 +483,7 @@ class TimeTagger:
     def _clause_between(self, text: str, a: int, b: int) -> bool:
         """A clause break between ``a`` and ``b``: a comma or semicolon, or a word joining
         clauses ("Last year the bank raised rates, but it has held them since January")."""
-        gap = text[a:b]
+        gap = text[a:b].lstrip().removeprefix(",")  # "Last year, the company sold ... in March"
         if any(c in gap for c in ",;:"):
             return True
         words = {w.lower() for w in _LETTERS.findall(gap)}

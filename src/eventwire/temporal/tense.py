@@ -18,6 +18,7 @@ FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentenc
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
+FRONTED_PHRASE_WORDS = 3  # words either side of a date in a phrase opening the sentence
 ROLE_WORDS = 4  # words of a subject before "was to" searched for a role noun ("act as president")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
@@ -123,6 +124,8 @@ class TenseGuesser(PhraseCues):
                 if up & self.past_perfect and toks[head].tag == "VBN":
                     return -1
                 lemma = toks[head].lemma.lower()
+                if up & self.past_do:
+                    return -1  # "analysts did not expect the bank to cut rates on Thursday"
                 if toks[head].tag == "VBD":
                     # "refused to receive the delegation on Tuesday": then; "agreed to buy
                     # it in February", "allowed them to call home Thursday evening": a plan
@@ -229,11 +232,19 @@ class TenseGuesser(PhraseCues):
     def moving_before(self, text: str, start: int) -> bool:
         """A verb that moves a date before ``start`` in its clause ("voted to move the
         start from the last Sunday in April to ...", "postponing the cut from December 1")."""
+        return self._clause_has(text, start, self.deadline_verbs | self.moving)
+
+    def announcing_before(self, text: str, start: int) -> bool:
+        """A verb that announces or imposes what follows before ``start`` in its clause
+        ("the ministry banned fishing from July to May", "output was forecast for ...")."""
+        return self._clause_has(text, start, self.announcing | self.imposing)
+
+    def _clause_has(self, text: str, start: int, words: frozenset[str]) -> bool:
         lw, _, _ = self._context(text, start, start)
         for w in lw:
             if w in ",;:":
                 return False
-            if w.lower() in self.deadline_verbs | self.moving:
+            if w.lower() in words:
                 return True
         return False
 
@@ -241,7 +252,7 @@ class TenseGuesser(PhraseCues):
         """A present "be" or present of schedule before ``start`` in its clause ("the offer
         is valid from January", "the season runs from December")."""
         lw, _, _ = self._context(text, start, start)
-        present = self.present_be | self.scheduled | self.scheduled_plural
+        present = self.present_be | self.scheduled | self.scheduled_plural | self.until_states
         for w in lw:
             if w in ",;:":
                 return False
@@ -315,6 +326,12 @@ class TenseGuesser(PhraseCues):
                 s = 0  # "expected no earlier than Monday": a comparison ("no later than": a deadline)
             if s > 0 and d + 1 < len(lw) and lw[d + 1].lower() in self.than:
                 s = 0  # "grew more than expected in the third quarter": no plan for it
+            if (
+                s > 0
+                and lw_ not in self.strong | self.modals
+                and self.past_do.intersection(x.lower() for x in lw[d + 1 : d + 3])
+            ):
+                s = -1  # "analysts did not expect a cut on Thursday": then
             if s < 0 and lw_ in self.perfect_have and not self._perfect_at(lw, d):
                 s = 0  # "the leaders will have talks on Monday": no perfect, no past
             if lw_ in self.possibility and d and lw[d - 1].lower() not in self.not_possibility:
@@ -537,7 +554,28 @@ class TenseGuesser(PhraseCues):
             ):
                 return 1  # "By Friday morning, police must charge or release him"
             return self._main_clause(main)
+        if not best[1] and self._fronted_phrase(lw, rw):
+            # "In the January-November period, sales totaled 2 million": the main clause
+            words = _WORD.findall(right)
+            return self._main_clause(words[words.index(",") + 1 : FRONTED_WORDS])
         return best[1]
+
+    def _fronted_phrase(self, lw: list[str], rw: list[str]) -> bool:
+        """The expression inside a short phrase that opens the sentence and ends in a comma,
+        with no verb in it ("In the July-June fiscal year, ..."): only determiners and
+        capitalised words before it, a few plain words after it."""
+        if len(lw) > FRONTED_PHRASE_WORDS or not lw:
+            return False
+        if any(not (w[:1].isupper() or w.lower() in self.determiners) for w in lw):
+            return False
+        if not self.noun_determiners.intersection(w.lower() for w in lw):
+            return False  # "On Tuesday his brothers Marlon, Tito and Jackie": no phrase
+        for w in rw[: FRONTED_PHRASE_WORDS + 1]:
+            if w == ",":
+                return True
+            if w in ";:" or self._cue(w):
+                return False
+        return False
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
         """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
