@@ -240,6 +240,7 @@ class TenseGuesser(PhraseCues):
         return self._clause_has(text, start, self.announcing | self.imposing)
 
     def _clause_has(self, text: str, start: int, words: frozenset[str]) -> bool:
+        """One of ``words`` before ``start`` in its clause."""
         lw, _, _ = self._context(text, start, start)
         for w in lw:
             if w in ",;:":
@@ -251,14 +252,8 @@ class TenseGuesser(PhraseCues):
     def present_before(self, text: str, start: int) -> bool:
         """A present "be" or present of schedule before ``start`` in its clause ("the offer
         is valid from January", "the season runs from December")."""
-        lw, _, _ = self._context(text, start, start)
         present = self.present_be | self.scheduled | self.scheduled_plural | self.until_states
-        for w in lw:
-            if w in ",;:":
-                return False
-            if w.lower() in present:
-                return True
-        return False
+        return self._clause_has(text, start, present)
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
         """The words before the expression in its sentence (nearest first), the words
