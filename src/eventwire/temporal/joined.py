@@ -99,7 +99,7 @@ class JoinedDates:
         """The second of two joined months or days after a first one still to come comes after it
         ("late May/early June"), and the end of a span after its start ("the fiscal year runs
         April-March"); joined weekdays are put in order at the end of ``tag``, by
-        ``_joined_days_in_order``."""
+        ``joined_days_in_order``."""
         if norm.begin is None or norm.begin > first.begin:
             return norm
         if first.begin <= (ctx.now or ctx.dct) and not span:
@@ -137,52 +137,49 @@ class JoinedDates:
         return True
 
     def first_back(self, text: str, first_start: int, prev, s: int, ctx: Ctx, norm):
-        """The first of two months or days spanning a time, with no past tense of its own,
-        a year back when the span would run backwards and the second is past ("trade from
-        January to October amounted to ...", written in November; "a profit in the
-        July-June fiscal year", written in August); None when it stays."""
+        """The start of a span, a year back when the span would run backwards and its end
+        is past ("killed between January and November", written in December; "a profit in
+        the July-June fiscal year", written in August); None when it stays and the end is
+        put after it instead ("banned fishing from December to February", in November)."""
         first, direction = prev[2], prev[3]
-        now = ctx.now or ctx.dct
-        now = ctx.now or ctx.dct
-        if (
-            direction > 0
-            or (  # a start read as past but still to come, with slack, and an end long over:
-                direction < 0  # the coming span ("banned fishing from December to February",
-                and first.begin is not None  # written in November)
-                and first.begin > now
-                and norm.until is not None
-                and (
-                    (now - norm.until).days > RECENT_END_DAYS
-                    or self.tense.announcing_before(text, first_start)  # "banned fishing from"
-                )
-            )
-            or ctx.direction > 0
-            or not first.relative
-            or first.begin is None
-            or first.until is None
-            or norm.begin is None
-            or first.begin <= norm.begin
-            or not first.value[:4].isdigit()
-        ):
+        if direction > 0 or ctx.direction > 0 or not first.relative:
             return None
+        if None in (first.begin, first.until, norm.begin, norm.until):
+            return None
+        if first.begin <= norm.begin:
+            return None  # in order already
         back = years_on(first, -1)
         if back is None or back.begin > norm.begin:
             return None
-        begun = first.begin <= now and norm.until < now  # "In the July-June fiscal year,"
-        if not ctx.direction and (
-            direction
-            or norm.until >= now  # "the October-September season is seen at", in September
-            or (begun and self.tense.present_before(text, first_start))
-            or (
-                not begun
-                and SPAN_BACK_WEIGHT * (now - norm.until).days
-                > FUTURE_PENALTY * (first.begin - now).days
+        now = ctx.now or ctx.dct
+        if (
+            direction < 0
+            and first.begin > now
+            and (
+                (now - norm.until).days > RECENT_END_DAYS
+                or self.tense.announcing_before(text, first_start)
             )
-            or self.tense.present_before(text, first_start)
         ):
-            # no tense either side: back only when the span lies far nearer in the past and
-            # no present comes before it ("in the January-October period", written in
-            # November; not "the rules apply from January to June", "the offer is valid
-            # from January to October")
+            # a start read as past but still to come, within the slack, stays unless the
+            # end is recently over and no verb imposes or announces the span
             return None
-        return back
+        if (
+            ctx.direction
+            or not direction
+            and self._back_with_no_tense(text, first_start, first, norm, now)
+        ):
+            return back
+        return None
+
+    def _back_with_no_tense(self, text: str, first_start: int, first, norm, now) -> bool:
+        """With no tense on either side, a backwards span goes back only when its end is
+        over, no present comes before it, and, if its start is still to come, the span lies
+        far nearer in the past ("in the January-October period", written in November; not
+        "the rules apply from January to June", "the offer is valid from January to
+        October", "the October-September season is seen at ...", in September)."""
+        if norm.until >= now or self.tense.present_before(text, first_start):
+            return False
+        if first.begin <= now:
+            return True  # begun: "In the July-June fiscal year, the government posted ..."
+        ahead = (first.begin - now).days
+        return SPAN_BACK_WEIGHT * (now - norm.until).days <= FUTURE_PENALTY * ahead

@@ -1,7 +1,9 @@
 """Phrases right around a time expression that fix its direction whatever the verb:
 "since", a happening set "for" it, a plan overtaken, a month of delivery, "ahead of", a
-deadline "until", a past verb right before "in", the subject of a future verb.  A mixin of
-`TenseGuesser`, which holds the word tables (``cues.WORD_TABLES``) and the cue test."""
+deadline "until", a past verb right before "in", the subject of a future verb, a short
+phrase opening the sentence; and the words of the clause before a span of dates (a verb
+moving a date or imposing the span, a present).  A mixin of `TenseGuesser`, which holds the
+word tables (``cues.WORD_TABLES``), the cue test and the context reader."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ PLAN_PAST = 2
 # a month of delivery or of a futures contract: mostly to come, a past one only when it is
 # more than `DELIVERY_PAST_WEIGHT` times nearer ("bought wheat for March shipment" in June)
 DELIVERY = 4
+FRONTED_PHRASE_WORDS = 3  # words either side of a date in a phrase opening the sentence
 CONTRACT_WORDS = 4  # words between a month and "futures" ("June share price index futures")
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
 SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
@@ -29,8 +32,8 @@ class PhraseCues:
     def _future_subject(self, lw: list[str], rw: list[str]) -> bool:
         """The expression inside a noun phrase naming a scheduled happening that is the
         subject of a future verb right after it ("have alleged the January 23 polls will be
-        rigged"); not after a
-        preposition, nor "would" (a past's future: "said the March 5 vote would be annulled")."""
+        rigged"); not after a preposition, nor before "would" (a past's future: "said the
+        March 5 vote would be annulled")."""
         if not lw or lw[0].lower() not in self.noun_determiners:
             return False
         if len(lw) > 1 and lw[1].lower() in self.noun_phrase_end:
@@ -65,26 +68,31 @@ class PhraseCues:
             return 0
         return PLAN_PAST if self._set_for(lw) else None
 
+    def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
+        """One of ``nouns`` within a few plain words after the expression, with no verb,
+        punctuation or preposition between ("June short sterling futures", "late May/early
+        June shipment"); with ``short_stops`` a short word also ends the run ("on Tuesday
+        as calls for")."""
+        for w in rw[:CONTRACT_WORDS]:
+            if w.lower() in nouns:
+                return True
+            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end:
+                return False
+            if short_stops and len(w) < 4:
+                return False
+        return False
+
     def _contract_month(self, rw: list[str]) -> bool:
         """A month a few nouns before a word of futures or options: the contract month,
         still to come ("June T-bond futures made lows", "June Eurodollars started at 93.33")."""
-        for w in rw[:CONTRACT_WORDS]:
-            if w.lower() in self.contracts:
-                return True
-            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end or len(w) < 4:
-                return False  # a verb or a short word between ("on Tuesday as calls for")
-        return False
+        return self._noun_after(rw, self.contracts, short_stops=True)
 
     def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
         """A month of delivery, mostly still to come whatever the verb ("bought wheat for May
         shipment", "crude for delivery in January slipped 29 cents")."""
-        for w in rw[:CONTRACT_WORDS]:
-            if w.lower() in self.delivery:
-                # "for June shipment", "for April through November shipment", "for late
-                # May/early June shipment"
-                return any(x.lower() in self.set_for for x in lw[:3])
-            if w in ",;:" or self._cue(w) or w.lower() in self.noun_phrase_end:
-                break
+        if self._noun_after(rw, self.delivery, short_stops=False):
+            # "for June shipment", "for April through November shipment"
+            return any(x.lower() in self.set_for for x in lw[:3])
         if not lw or lw[0].lower() not in self.attaching:
             return False
         return len(lw) > 2 and lw[1].lower() in self.delivery and lw[2].lower() in self.set_for
@@ -131,7 +139,7 @@ class PhraseCues:
         Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
         if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return False
-        if lw[1].lower() in self.scheduled_nouns | self.set_for_nouns:
+        if lw[1].lower() in self.happenings:
             return True
         # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
         # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
@@ -155,12 +163,7 @@ class PhraseCues:
         before = [
             w.lower() for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))
         ]
-        return (
-            before[:1] != []
-            and before[0] in self.passive_be
-            and before[1:2] != []
-            and (before[1] in self.past_perfect)
-        )
+        return len(before) > 1 and before[0] in self.passive_be and before[1] in self.past_perfect
 
     def _since_at(self, lw: list[str]) -> int | None:
         """Where the nearest word of ``since_past`` before the expression is in its clause
@@ -211,24 +214,21 @@ class PhraseCues:
                 break
             if self._cue(w) > 0:
                 return False
-        stops = self.infinitive | self.subordinators | self.set_for | self.complementizers
-        stops = stops | self.scheduled_nouns | self.announcing | self.coordinators
         for d in range(1, min(len(lw), PAST_IN_PASSIVE_WORDS + 2)):
             w = lw[d]
-            if w in ",;:" or w.lower() in stops:
+            if w in ",;:" or w.lower() in self.past_in_stops:
                 return False
             s = self._cue(w)
             if s:
                 # not "the slated visit", "are being sold", "yesterday"; further off only a
                 # past passive ("was ousted as chairwoman by a rival faction in June")
                 before = lw[d + 1].lower() if d + 1 < len(lw) else ""
-                not_finite = self.noun_determiners | self.present_be | self.future_aux
                 near = d <= PAST_IN_WORDS + 1 or (before in self.past_be and w.islower())
                 return (
                     near
                     and s < 0
                     and w.lower() not in self.not_past_verbs
-                    and before not in not_finite
+                    and before not in self.not_finite_before
                 )
         return False
 
@@ -259,3 +259,45 @@ class PhraseCues:
             past = past or self._cue(w) < 0  # "the ban was in effect until May"
             state = state or w.lower() in self.until_states
         return state and not past  # "the new ban, in effect until Nov. 30"
+
+    def moving_before(self, text: str, start: int) -> bool:
+        """A verb that moves a date before ``start`` in its clause ("voted to move the
+        start from the last Sunday in April to ...", "postponing the cut from December 1")."""
+        return self._clause_has(text, start, self.moving_words)
+
+    def announcing_before(self, text: str, start: int) -> bool:
+        """A verb that announces or imposes what follows before ``start`` in its clause
+        ("the ministry banned fishing from July to May", "output was forecast for ...")."""
+        return self._clause_has(text, start, self.announcing_words)
+
+    def _clause_has(self, text: str, start: int, words: frozenset[str]) -> bool:
+        """One of ``words`` before ``start`` in its clause."""
+        lw, _, _ = self._context(text, start, start)
+        for w in lw:
+            if w in ",;:":
+                return False
+            if w.lower() in words:
+                return True
+        return False
+
+    def present_before(self, text: str, start: int) -> bool:
+        """A present "be" or present of schedule before ``start`` in its clause ("the offer
+        is valid from January", "the season runs from December")."""
+        return self._clause_has(text, start, self.present_words)
+
+    def _fronted_phrase(self, lw: list[str], rw: list[str]) -> bool:
+        """The expression inside a short phrase that opens the sentence and ends in a comma,
+        with no verb in it ("In the July-June fiscal year, ..."): only determiners and
+        capitalised words before it, a few plain words after it."""
+        if len(lw) > FRONTED_PHRASE_WORDS or not lw:
+            return False
+        if any(not (w[:1].isupper() or w.lower() in self.determiners) for w in lw):
+            return False
+        if not self.noun_determiners.intersection(w.lower() for w in lw):
+            return False  # "On Tuesday his brothers Marlon, Tito and Jackie": no phrase
+        for w in rw[: FRONTED_PHRASE_WORDS + 1]:
+            if w == ",":
+                return True
+            if w in ";:" or self._cue(w):
+                return False
+        return False

@@ -487,7 +487,7 @@ class TimeTagger:
         if any(c in gap for c in ",;:"):
             return True
         words = {w.lower() for w in _LETTERS.findall(gap)}
-        return bool(words & (self.tense.coordinators | self.tense.subordinators))
+        return bool(words & self.tense.clause_joins)
 
     def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
         """A year that opens its sentence and holds for the rest of it: an explicit one

@@ -18,7 +18,6 @@ FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentenc
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
-FRONTED_PHRASE_WORDS = 3  # words either side of a date in a phrase opening the sentence
 ROLE_WORDS = 4  # words of a subject before "was to" searched for a role noun ("act as president")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
@@ -55,6 +54,19 @@ class TenseGuesser(PhraseCues):
         self.not_past_verbs = self.perfect_have | frozenset().union(
             *(res.words(t) for t in ("sign", "shift", "day_offset"))
         )
+        # unions the cues test again and again, built once
+        self.happenings = self.scheduled_nouns | self.set_for_nouns  # "a hartal for Thursday"
+        self.plain_plans = self.strong | self.modals  # plan words that no "did" makes past
+        self.not_subjects = self.determiners | self.noun_phrase_end  # before "was to"
+        self.moving_words = self.deadline_verbs | self.moving
+        self.announcing_words = self.announcing | self.imposing
+        self.present_words = self.present_be | self.scheduled | self.scheduled_plural
+        self.present_words |= self.until_states
+        self.clause_joins = self.coordinators | self.subordinators
+        self.past_in_stops = self.infinitive | self.subordinators | self.set_for
+        self.past_in_stops |= self.complementizers | self.scheduled_nouns | self.announcing
+        self.past_in_stops |= self.coordinators
+        self.not_finite_before = self.noun_determiners | self.present_be | self.future_aux
         self.abbreviations = res.words("abbreviation") | {
             k for t in ("month", "weekday") for k in map(str, res.tables.get(t, {})) if "." in k
         }
@@ -209,7 +221,7 @@ class TenseGuesser(PhraseCues):
                 and not (named and named[0][:1].isupper())  # "Thursday's Daily Telegraph"
                 and self.unplanned_nouns.intersection(noun[:2])  # "Tuesday's deadly quake"
                 # the happening itself, not a modifier ("Friday's death penalty vote")
-                and not (self.scheduled_nouns | self.set_for_nouns).intersection(noun)
+                and not self.happenings.intersection(noun)
             ):
                 return -1  # "reports from the epicentre of Tuesday's earthquake": past
             return direction
@@ -228,32 +240,6 @@ class TenseGuesser(PhraseCues):
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
         return direction
-
-    def moving_before(self, text: str, start: int) -> bool:
-        """A verb that moves a date before ``start`` in its clause ("voted to move the
-        start from the last Sunday in April to ...", "postponing the cut from December 1")."""
-        return self._clause_has(text, start, self.deadline_verbs | self.moving)
-
-    def announcing_before(self, text: str, start: int) -> bool:
-        """A verb that announces or imposes what follows before ``start`` in its clause
-        ("the ministry banned fishing from July to May", "output was forecast for ...")."""
-        return self._clause_has(text, start, self.announcing | self.imposing)
-
-    def _clause_has(self, text: str, start: int, words: frozenset[str]) -> bool:
-        """One of ``words`` before ``start`` in its clause."""
-        lw, _, _ = self._context(text, start, start)
-        for w in lw:
-            if w in ",;:":
-                return False
-            if w.lower() in words:
-                return True
-        return False
-
-    def present_before(self, text: str, start: int) -> bool:
-        """A present "be" or present of schedule before ``start`` in its clause ("the offer
-        is valid from January", "the season runs from December")."""
-        present = self.present_be | self.scheduled | self.scheduled_plural | self.until_states
-        return self._clause_has(text, start, present)
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
         """The words before the expression in its sentence (nearest first), the words
@@ -323,7 +309,7 @@ class TenseGuesser(PhraseCues):
                 s = 0  # "grew more than expected in the third quarter": no plan for it
             if (
                 s > 0
-                and lw_ not in self.strong | self.modals
+                and lw_ not in self.plain_plans
                 and self.past_do.intersection(x.lower() for x in lw[d + 1 : d + 3])
             ):
                 s = -1  # "analysts did not expect a cut on Thursday": then
@@ -366,7 +352,7 @@ class TenseGuesser(PhraseCues):
                     lw[d + 2].lower() in self.plan_subjects
                     or lw[d + 2][:1].isupper()
                     or (
-                        lw[d + 2].lower() not in self.determiners | self.noun_phrase_end
+                        lw[d + 2].lower() not in self.not_subjects
                         and not self._cue(lw[d + 2])  # "what they wanted was to go home"
                         and not self.role_nouns.intersection(
                             w.lower() for w in lw[d + 2 : d + 2 + ROLE_WORDS]
@@ -554,23 +540,6 @@ class TenseGuesser(PhraseCues):
             words = _WORD.findall(right)
             return self._main_clause(words[words.index(",") + 1 : FRONTED_WORDS])
         return best[1]
-
-    def _fronted_phrase(self, lw: list[str], rw: list[str]) -> bool:
-        """The expression inside a short phrase that opens the sentence and ends in a comma,
-        with no verb in it ("In the July-June fiscal year, ..."): only determiners and
-        capitalised words before it, a few plain words after it."""
-        if len(lw) > FRONTED_PHRASE_WORDS or not lw:
-            return False
-        if any(not (w[:1].isupper() or w.lower() in self.determiners) for w in lw):
-            return False
-        if not self.noun_determiners.intersection(w.lower() for w in lw):
-            return False  # "On Tuesday his brothers Marlon, Tito and Jackie": no phrase
-        for w in rw[: FRONTED_PHRASE_WORDS + 1]:
-            if w == ",":
-                return True
-            if w in ";:" or self._cue(w):
-                return False
-        return False
 
     def _perfect_at(self, lw: list[str], d: int) -> bool:
         """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
