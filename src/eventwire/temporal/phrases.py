@@ -23,6 +23,7 @@ SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its
 FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
 PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
+PLACE_WORDS = 6  # words of a place between a plan word and "for" ("planned at the university for")
 
 
 class PhraseCues:
@@ -66,7 +67,14 @@ class PhraseCues:
                 if self._cue(w) < 0 and w.lower() not in self.past_be:
                     return -1
             return 0
-        return PLAN_PAST if self._set_for(lw) else None
+        if not self._set_for(lw):
+            return None
+        for w in rw:  # "a rally planned for Saturday will go ahead": to come
+            if w in ",;:" or w.lower() in self.deadline_verbs or self._cue(w) < 0:
+                break
+            if self._cue(w) > 0:
+                return 1
+        return PLAN_PAST
 
     def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
         """One of ``nouns`` within a few plain words after the expression, with no verb,
@@ -141,16 +149,35 @@ class PhraseCues:
             return False
         if lw[1].lower() in self.happenings:
             return True
+        lw = lw[:1] + lw[self._place_phrase(lw) :]
         # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
         # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
         # scheduled for Friday" (to come), "had been initially scheduled for January 25"
-        before = [w for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))]
+        before = [w for w in lw[2:5] if not self._adverb(w)]
         plan = lw[1].lower() in self.plan_words
         if not before or not before[0].islower() or not (plan or self._cue(lw[1]) > 0):
             return False
         if plan and before[0] in self.past_be:
             return True
         return before[0] not in self.plan_done
+
+    def _adverb(self, w: str) -> bool:
+        """``w`` is an adverb: lower case, in "-ly", and no noun or adjective ("rally")."""
+        return w.islower() and w.endswith(self.adverb_suffix) and w not in self.not_adverbs
+
+    def _place_phrase(self, lw: list[str]) -> int:
+        """Where the plan word of "a service planned at the university for Saturday" is in
+        ``lw`` (the words before, nearest first; ``lw[0]`` is "for"): past a short phrase of
+        place with no verb or punctuation; 1, the next word, when there is none."""
+        for k in range(3, min(len(lw), PLACE_WORDS + 3)):
+            w = lw[k - 1]
+            if w in ",;:" or self._cue(w) or w.lower() in self.set_for:
+                return 1
+            if w.lower() in self.attaching and (
+                lw[k].lower() in self.plan_words or self._cue(lw[k]) > 0
+            ):
+                return k
+        return 1
 
     def _planned_before(self, lw: list[str]) -> bool:
         """A date set in a past perfect ("a visit that had been scheduled for Sunday", "had
@@ -160,9 +187,7 @@ class PhraseCues:
             return False
         if not (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0):
             return False
-        before = [
-            w.lower() for w in lw[2:5] if not (w.islower() and w.endswith(self.adverb_suffix))
-        ]
+        before = [w.lower() for w in lw[2:5] if not self._adverb(w)]
         return len(before) > 1 and before[0] in self.passive_be and before[1] in self.past_perfect
 
     def _since_at(self, lw: list[str]) -> int | None:

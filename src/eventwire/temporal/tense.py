@@ -49,6 +49,7 @@ class TenseGuesser(PhraseCues):
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
+        self.not_adverbs = res.words("not_adverbs")
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         # past cues that are no verbs: "ago", "last", "yesterday", "has"
         self.not_past_verbs = self.perfect_have | frozenset().union(
@@ -417,11 +418,7 @@ class TenseGuesser(PhraseCues):
                 planned = d == 1 and lw[0].lower() in self.attaching  # "are held on July 20"
                 s = 1 if planned and self._after_present_be(lw[d + 1 :], finite=True) else 0
             if s > 0:  # "had been scheduled", "had been due", "had been initially scheduled"
-                before = [
-                    w.lower()
-                    for w in lw[d + 1 : d + 4]
-                    if not (w.islower() and w.endswith(self.adverb_suffix))
-                ][:2]
+                before = [w.lower() for w in lw[d + 1 : d + 4] if not self._adverb(w)][:2]
                 if before[:1] and before[0] in self.passive_be:
                     before = before[1:]
                 if before[:1] and before[0] in self.perfect:
@@ -551,9 +548,7 @@ class TenseGuesser(PhraseCues):
         for w in after:
             low = w.lower()
             if w.islower() and (
-                low.endswith(self.adverb_suffix)
-                or low in self.not_finite
-                or low in self.perfect_adverbs
+                self._adverb(w) or low in self.not_finite or low in self.perfect_adverbs
             ):
                 continue
             return w.islower() and (
@@ -716,7 +711,7 @@ class TenseGuesser(PhraseCues):
         for w in before[:3]:
             if w.lower() in self.present_be:
                 return not finite or w.lower() in self.finite_be
-            if not (w.islower() and w.endswith(self.adverb_suffix)):
+            if not self._adverb(w):
                 return False
         return False
 
