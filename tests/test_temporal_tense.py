@@ -26,7 +26,7 @@ def _at(text: str, word: str) -> tuple[int, int]:
         ("The talks will be held on Friday.", 1),
         ("A news conference has been scheduled for Friday.", 1),
         ("A news conference had been scheduled for Friday.", 0),
-        ("The offer had been due to expire on Friday.", -1),
+        ("The offer had been due to expire on Friday.", 0),
         ("The verdict is due on Friday.", 1),
         ("Troops will be sent south, and military sources said Friday they would stay.", -1),
         ("The talks will be held Friday.", 1),

@@ -751,6 +751,8 @@ def act_time(g, text, rule, ctx: Ctx) -> Norm | None:
     elif g.get("month") is not None:
         day = act_date(g, text, rule, ctx)
         date = day.begin if day and day.begin else date
+    elif g.get("dayword") is not None:  # "2 p.m. yesterday"
+        date = ctx.dct + dt.timedelta(days=int(g["dayword"]))
     if g.get("clockword"):
         hhmm = str(g["clockword"])
     else:

@@ -422,7 +422,10 @@ class TenseGuesser(PhraseCues):
                 if before[:1] and before[0] in self.passive_be:
                     before = before[1:]
                 if before[:1] and before[0] in self.perfect:
-                    s = -1
+                    # a plan overtaken since: the nearest such day or month before or after
+                    # the time of writing, as with no tense ("had been due to reopen on
+                    # Sunday, but will remain closed"; "to end Sunday" in a Monday's article)
+                    return 0
             if s > 0 and lw_ in self.sequence and d and lw[d - 1].lower() in self.subordinators:
                 s = 0  # "were detained soon after riots on July 27": no time to come
             if s and lw_ in self.strong:
