@@ -42,15 +42,19 @@ def one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> li
 
 
 def joined_days_in_order(
-    out: list[TimeExpr], pairs: list[tuple[int, int]], dct: dt.date
+    out: list[TimeExpr], pairs: list[tuple[int, int, bool]], dct: dt.date
 ) -> list[TimeExpr]:
     """The second of two joined weekdays after a first still to come follows it ("meet
     residents on Monday and Tuesday"; "scheduled for Thursday and Friday" in a Friday's
-    article is next week's Friday), once the first has its final day; past ones stay as
-    written ("statements made Friday and Thursday")."""
-    for i, j in pairs:
+    article is next week's Friday), and so does the end of a span after its start ("a flood
+    warning from Friday until Sunday evening" in a Friday's article), once the first has its
+    final day; past ones joined in a list stay as written ("statements made Friday and
+    Thursday")."""
+    for i, j, span in pairs:
         a, b = out[i], out[j]
-        if a.begin is None or b.begin is None or a.begin <= dct or b.begin >= a.begin:
+        if a.begin is None or b.begin is None or b.begin >= a.begin:
+            continue
+        if a.begin <= dct and not span:
             continue
         day = a.begin + dt.timedelta(days=(b.begin.isoweekday() - a.begin.isoweekday()) % 7)
         if (day - b.begin).days == WEEK_DAYS:  # the same weekday a week on, nothing else

@@ -59,6 +59,7 @@ DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
+SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
@@ -70,7 +71,11 @@ def _same_sentence(
     """No sentence ends between offsets a and b (an expression ending in "p.m." may
     itself end the sentence: "at 5:30 p.m. Polls close"; "Gen. Smith" goes on)."""
     since = a - 1 if text[a - 1 : a] == "." else a
-    for m in _SENTENCE_BREAK.finditer(text, since, b):
+    # a break ends with the first letter of the next sentence: look a little past b for one
+    # that opens the sentence at b ('dlrs.\n"The second quarter ...')
+    for m in _SENTENCE_BREAK.finditer(text, since, b + SENTENCE_OPEN_CHARS):
+        if m.start() >= b:
+            break
         if m.start() < a or not (
             text[m.start()] == "." and is_abbreviation(text, m.start(), abbreviations, final)
         ):
@@ -619,7 +624,8 @@ class TimeTagger:
         prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense
         weekdays: list[tuple[int, int]] = []
-        pairs: list[tuple[int, int]] = []  # joined weekdays ("on Monday and Tuesday")
+        # joined weekdays ("on Monday and Tuesday") and whether they bound a span
+        pairs: list[tuple[int, int, bool]] = []
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -666,7 +672,8 @@ class TimeTagger:
                 elif rule.action != "weekday":
                     norm = self.joined.after(text, s, e, rule, g, ctx, prev[2], norm, span)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
-                    pairs.append((len(out) - 1, len(out)))
+                    bare = g.get("shift") is None and g.get("wshift") is None
+                    pairs.append((len(out) - 1, len(out), span and bare))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
             if (
