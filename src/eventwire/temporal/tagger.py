@@ -304,6 +304,14 @@ class TimeTagger:
         drop = {k for k, _ in stamps}
         return [c for k, c in enumerate(chosen) if k not in drop]
 
+    def _compared(self, text: str, s: int, e: int) -> bool:
+        """The expression names a period compared with ("two-thirds above the previous
+        week"): a word of ``compared_shift`` in it, one of ``compared_before`` right before."""
+        if not self.res.words("compared_shift") & set(text[s:e].lower().split()):
+            return False
+        m = _WORD_BEFORE.search(text, max(0, s - 12), s)
+        return m is not None and m.group(1).lower() in self.res.words("compared_before")
+
     def _since(self, text: str, s: int) -> bool:
         """The expression follows a word of ``since_past`` ("since 1963")."""
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
@@ -691,6 +699,8 @@ class TimeTagger:
                 # "up 307 points, or 1.6 percent, from Monday ... at 10 a.m.": a day compared
                 # with, not the day of what follows
                 norm = replace(norm, back=True)
+            elif norm.relative and self._compared(text, s, e):
+                norm = replace(norm, back=True)  # "11 pct above the previous week"
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
                 ref_end = e
