@@ -59,6 +59,7 @@ DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
+JOINED_CHARS = 40  # how far back a day joined by "and" finds the one it is joined to
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
@@ -304,6 +305,17 @@ class TimeTagger:
         drop = {k for k, _ in stamps}
         return [c for k, c in enumerate(chosen) if k not in drop]
 
+    def _joined_to_last(self, text: str, last_end: int, s: int) -> bool:
+        """The expression follows a coordinator that joins it to the last one, a few words
+        back in the same clause ("on Monday in Northern Ireland and Tuesday in Scotland")."""
+        if last_end < 0 or not 0 < s - last_end <= JOINED_CHARS:
+            return False
+        gap = text[last_end:s]
+        if any(c in gap for c in ",;:.()\n"):
+            return False
+        words = [w.lower() for w in _LETTERS.findall(gap)]
+        return bool(words) and words[-1] in self.tense.coordinators
+
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous
         week"): a word of ``compared_shift`` in it, one of ``compared_before`` right before."""
@@ -382,6 +394,10 @@ class TimeTagger:
                     # the tense of the sentence so far; not across "after" ("schools shut
                     # until Friday after flooding on Monday")
                     ctx.direction = ctx.last_direction
+            elif ctx.last_direction and self._joined_to_last(text, ctx.last_end, s):
+                # "comes into force on Monday in Northern Ireland and Tuesday in Scotland
+                # but no figures were available": the tense of the day it is joined to
+                ctx.direction = ctx.last_direction
             if rule.action in _NEEDS_TENSE:  # "will speak tonight, after the attack on
                 ctx.last_direction, ctx.last_end = ctx.direction, e  # Tuesday": not its tense
             if rule.args.get("not_past") and ctx.direction < 0:
@@ -547,7 +563,12 @@ class TimeTagger:
     def _clock_half(self, text: str, chosen, k: int, g: dict) -> dict:
         """A clock time with no a.m./p.m. right before a part of day of the afternoon or
         night ("at 2:30 this afternoon", "at 11 tonight") is in the afternoon or evening."""
-        if g.get("ampm") or g.get("clockword") or k + 1 >= len(chosen):
+        if g.get("ampm") or g.get("clockword"):
+            return g
+        hour = int(g.get("hour12") or g.get("hour") or 0)
+        if k and 0 < hour < 12 and self._after_morning(text, chosen[k - 1], chosen[k][0], hour):
+            return {**g, "ampm": "pm"}  # "started at 10:15 a.m. and completed it at 3:15"
+        if k + 1 >= len(chosen):
             return g
         s2, _, idx2, g2 = chosen[k + 1]
         if self.res.rules[idx2].action != "dayword" or text[chosen[k][1] : s2].strip():
@@ -556,10 +577,21 @@ class TimeTagger:
         if not isinstance(part, (list, tuple)) or len(part) < 2:
             return g
         half = self.res.tables.get("part_half", {}).get(str(part[1]))
-        hour = int(g.get("hour12") or g.get("hour") or 0)
         if half == "pm" or (half == "night" and NIGHT_FROM_HOUR <= hour < 12):
             return {**g, "ampm": "pm"}  # "at 2:30 this afternoon", "at 8:15 tonight"
         return g  # "at 1:30 tonight"
+
+    def _after_morning(self, text: str, before, s: int, hour: int) -> bool:
+        """A clock time of the morning, later in the hour than ``hour``, comes right before
+        in the same sentence: ``hour`` is in the afternoon."""
+        s1, e1, idx1, g1 = before
+        if self.res.rules[idx1].action != "time" or g1.get("ampm") != "am":
+            return False
+        if s - e1 > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, e1, s) or "(" in text[e1:s]:
+            return False  # not "at 10:30 a.m. (0230 GMT)": another zone's
+        if text[s : s + 1] == "0" or text[s : s + 4].isdigit():
+            return False  # "0900 GMT": a 24-hour clock
+        return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
     def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
         """The day a story was written when its dateline names one a few days before the

@@ -11,7 +11,7 @@ import re
 
 from eventwire.records import Sentence
 from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
-from eventwire.temporal.phrases import FIRM_PAST, LEFT_WORDS, PLAN_PAST, PhraseCues
+from eventwire.temporal.phrases import FIRM_PAST, LEFT_WORDS, PLACE_WORDS, PLAN_PAST, PhraseCues
 from eventwire.temporal.resources import TemporalResources
 
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
@@ -517,6 +517,8 @@ class TenseGuesser(PhraseCues):
                 # expression, but further off ("On Wednesday, the day before the planned
                 # event") an adjective
                 s = 0
+            if s and best[1] and self.coordinators.intersection(x.lower() for x in rw[:d]):
+                break  # "found five survivors on Monday and hopes for more": another verb
             if s:
                 # a cue right after the expression against one a preposition before it:
                 # the verb before ("food aid pledged in February would arrive")
@@ -589,7 +591,9 @@ class TenseGuesser(PhraseCues):
         parliament resumes its session on Monday"); not further off, where it is more often a
         noun ("unit starts to 1.1 mln in August")."""
         if lw[d].lower() not in self.scheduled:
-            return d <= SCHEDULED_WORDS and self._scheduled_phrase_at(lw, d)
+            # "comes into force on Monday", "takes place in the White House on Wednesday"
+            near = d <= SCHEDULED_WORDS or self._place_after(lw, d)
+            return near and self._scheduled_phrase_at(lw, d)
         if lw[d + 1 : d + 2] and lw[d + 1].lower() in self.reported_periods:
             ahead = lw[d + 2 : d + 4]
             if not any(w.lower() in self.noun_determiners for w in ahead):
@@ -617,6 +621,15 @@ class TenseGuesser(PhraseCues):
             and have.lower() in self.perfect_have
             and self._participle_first(rest[:3])
         )
+
+    def _place_after(self, lw: list[str], d: int) -> bool:
+        """Between ``lw[d]`` and the expression's preposition, a short phrase of place and
+        nothing else ("takes place in the White House on Wednesday")."""
+        if not SCHEDULED_WORDS + 1 < d <= SCHEDULED_WORDS + PLACE_WORDS:
+            return False
+        if lw[d - 1].lower() not in self.attaching or lw[0].lower() not in self.attaching:
+            return False
+        return not any(w in ",;:" or self._cue(w) for w in lw[1 : d - 1])
 
     def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
         """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
