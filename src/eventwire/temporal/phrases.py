@@ -23,6 +23,7 @@ SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its
 FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
 PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
+SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 PLACE_WORDS = 6  # words of a place between a plan word and "for" ("planned at the university for")
 
 
@@ -326,3 +327,49 @@ class PhraseCues:
             if w in ";:" or self._cue(w):
                 return False
         return False
+
+    def _planned_noun(self, left: list[str], rw: list[str], right: str, adjective: str) -> int:
+        """A day's happening named with an adjective of plan ("Friday's planned protests"):
+        after a verb of its clause, a plan made then, the nearest such day ("police readied
+        for Friday's planned protests"); as the subject, the verb after it decides ("Tuesday's
+        planned march drew thousands"), the nearest day after one of cancelling ("were called
+        off"), and with no verb it is to come."""
+        for w in left:
+            if w in ",;:":
+                break
+            if self._cue(w):
+                return PLAN_PAST
+        rest = list(rw)
+        rest.remove(next(w for w in rw if w.lower() == adjective))
+        if self.date_setting.intersection(w.lower() for w in rest[:6]):
+            return 0
+        return self._scan([], rest, right) or 1
+
+    def _past_verb(self, w: str) -> bool:
+        """``w`` is a lower-case past verb other than a "be" or "have" ("appeared",
+        "found"), not "were" of "were to be flown home" nor "have" of "have to be removed"."""
+        low = w.lower()
+        if not w.islower() or low in self.be_forms or low in self.past_perfect:
+            return False
+        if low in self.perfect_have:
+            return False  # "stocks have to be removed by the end of September"
+        return w.endswith(self.past_suffix) or self._cue(w) < 0
+
+    def _place_after(self, lw: list[str], d: int) -> bool:
+        """Between ``lw[d]`` and the expression's preposition, a short phrase of place and
+        nothing else ("takes place in the White House on Wednesday")."""
+        if not SCHEDULED_WORDS + 1 < d <= SCHEDULED_WORDS + PLACE_WORDS:
+            return False
+        if lw[d - 1].lower() not in self.attaching or lw[0].lower() not in self.attaching:
+            return False
+        return not any(w in ",;:" or self._cue(w) for w in lw[1 : d - 1])
+
+    def _modal_perfect(self, modal: str, have: str, rest: list[str]) -> bool:
+        """A modal of ``perfect_modals`` before "have" and a participle is a past ("would
+        have seemed", "may have left"), not a time to come ("should have an impact").
+        ``rest``: the words after "have", in order."""
+        return (
+            modal.lower() in self.perfect_modals
+            and have.lower() in self.perfect_have
+            and self._participle_first(rest[:3])
+        )

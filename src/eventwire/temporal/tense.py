@@ -11,7 +11,13 @@ import re
 
 from eventwire.records import Sentence
 from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
-from eventwire.temporal.phrases import FIRM_PAST, LEFT_WORDS, PLACE_WORDS, PLAN_PAST, PhraseCues
+from eventwire.temporal.phrases import (
+    FIRM_PAST,
+    LEFT_WORDS,
+    PLAN_PAST,
+    SCHEDULED_WORDS,
+    PhraseCues,
+)
 from eventwire.temporal.resources import TemporalResources
 
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
@@ -19,7 +25,6 @@ INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participl
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
 ROLE_WORDS = 4  # words of a subject before "was to" searched for a role noun ("act as president")
-SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -50,6 +55,8 @@ class TenseGuesser(PhraseCues):
         self.participle_suffix = tuple(res.words("participle_suffix"))
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
         self.not_adverbs = res.words("not_adverbs")
+        self.not_perfect_finite = self.not_finite | self.perfect_have
+        self.date_setting = self.deadline_verbs | self.announcing  # "were called off"
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         # past cues that are no verbs: "ago", "last", "yesterday", "has"
         self.not_past_verbs = self.perfect_have | frozenset().union(
@@ -213,6 +220,8 @@ class TenseGuesser(PhraseCues):
                 if w in self.noun_phrase_end or w in ",;:":
                     break  # "Monday's collapse of talks": the noun is "collapse"
                 noun.append(w)
+            if noun and self._cue(noun[0]) > 0:
+                return self._planned_noun(left, rw, right, noun[0])
             if direction > 0 and not self.scheduled_nouns.intersection(noun):
                 return 0
             named = [w for w in rw[:2] if w[:1] != "'"][:1]
@@ -295,8 +304,8 @@ class TenseGuesser(PhraseCues):
                 if self._past_before(rw):
                     break  # "asked if the talks on Monday had gone well": the verb after
                 return 1  # "if the spill persists into the fall": a condition still to come
-            if d == 0 and lw_ in self.day_adverbs:
-                continue  # "Later Friday, the government called ...": no cue of its own
+            if lw_ in self.day_adverbs and (d == 0 or (d == 1 and lw[0].lower() in self.attaching)):
+                continue  # "Later Friday, the government called", "later on Friday announced"
             if lw_ in self.naming and d + 1 < len(lw) and lw[d + 1] == ",":
                 continue  # "the documentary, entitled ... on Saturday": a name's, no tense
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
@@ -332,6 +341,8 @@ class TenseGuesser(PhraseCues):
                 # "agreed to buy the unit in February", "vowed to march Sunday"; a plan noun
                 # with no past verb before it is still to come ("is paying 35 dlrs a share
                 # in a tender offer to begin Thursday")
+                if d + 1 < len(lw) and lw[d + 1].lower() in self.past_perfect:
+                    return 0  # "had planned to join Rand in May": a plan overtaken since
                 if self._past_plan(w) or self._past_before(lw[d + 1 :]):
                     return PLAN_PAST
                 if self._past_before(rw):
@@ -382,9 +393,9 @@ class TenseGuesser(PhraseCues):
                 and lw[d - 1].lower() in self.bare_be
                 and lw[d - 2].islower()
                 and (lw[d - 2].endswith(self.participle_suffix) or self._cue(lw[d - 2]) < 0)
-                and not (  # "the pipe appeared to be broken on Monday": a past verb's
-                    d + 1 < len(lw) and lw[d + 1].islower() and lw[d + 1].endswith(self.past_suffix)
-                )
+                # "the pipe appeared to be broken on Monday", "was found to be infected on
+                # Saturday": a past verb's
+                and not (d + 1 < len(lw) and self._past_verb(lw[d + 1]))
             ):
                 # "an interview to be published on Wednesday": a plan; the nearest such day
                 # after a past "be" ("were to be flown home on Wednesday")
@@ -612,32 +623,14 @@ class TenseGuesser(PhraseCues):
             and lw[d - 1].islower()
         )
 
-    def _modal_perfect(self, modal: str, have: str, rest: list[str]) -> bool:
-        """A modal of ``perfect_modals`` before "have" and a participle is a past ("would
-        have seemed", "may have left"), not a time to come ("should have an impact").
-        ``rest``: the words after "have", in order."""
-        return (
-            modal.lower() in self.perfect_modals
-            and have.lower() in self.perfect_have
-            and self._participle_first(rest[:3])
-        )
-
-    def _place_after(self, lw: list[str], d: int) -> bool:
-        """Between ``lw[d]`` and the expression's preposition, a short phrase of place and
-        nothing else ("takes place in the White House on Wednesday")."""
-        if not SCHEDULED_WORDS + 1 < d <= SCHEDULED_WORDS + PLACE_WORDS:
-            return False
-        if lw[d - 1].lower() not in self.attaching or lw[0].lower() not in self.attaching:
-            return False
-        return not any(w in ",;:" or self._cue(w) for w in lw[1 : d - 1])
-
     def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
         """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
         after a word of ``not_finite`` ("did not take effect")."""
         for k in (2, 3):
             phrase = lw[d : d + k]
             if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
-                return d + k >= len(lw) or lw[d + k].lower() not in self.not_finite
+                # not "did not take effect", "was supposed to have come into effect"
+                return d + k >= len(lw) or lw[d + k].lower() not in self.not_perfect_finite
         return False
 
     def _opening_participle(self, lw: list[str]) -> bool:
