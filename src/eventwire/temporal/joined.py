@@ -42,17 +42,22 @@ def one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> li
 
 
 def joined_days_in_order(
-    out: list[TimeExpr], pairs: list[tuple[int, int, bool]], dct: dt.date
+    out: list[TimeExpr], pairs: list[tuple[int, int, bool, bool]], dct: dt.date
 ) -> list[TimeExpr]:
     """The second of two joined weekdays after a first still to come follows it ("meet
     residents on Monday and Tuesday"; "scheduled for Thursday and Friday" in a Friday's
     article is next week's Friday), and so does the end of a span after its start ("a flood
-    warning from Friday until Sunday evening" in a Friday's article), once the first has its
-    final day; past ones joined in a list stay as written ("statements made Friday and
-    Thursday")."""
-    for i, j, span in pairs:
+    warning from Friday until Sunday evening" in a Friday's article); the start of a span
+    that is over goes back before its end instead ("the airport was closed from Friday to
+    Monday"). Past ones joined in a list stay as written ("statements made Friday and
+    Thursday"). Done once the first has its final day."""
+    for i, j, span, over in pairs:
         a, b = out[i], out[j]
         if a.begin is None or b.begin is None or b.begin >= a.begin:
+            continue
+        if over:  # "the airport was closed from Friday to Monday": the Friday before
+            day = b.begin - dt.timedelta(days=(b.begin.isoweekday() - a.begin.isoweekday()) % 7)
+            out[i] = replace(a, value=day.isoformat() + a.value[10:], begin=day, until=day)
             continue
         if a.begin <= dct and not span:
             continue

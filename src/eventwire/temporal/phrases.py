@@ -24,6 +24,7 @@ FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future ver
 PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
+MOVED_WORDS = 4  # how far before "to" a verb that moves a date counts ("moved it to")
 PLACE_WORDS = 6  # words of a place between a plan word and "for" ("planned at the university for")
 
 
@@ -70,12 +71,27 @@ class PhraseCues:
             return 0
         if not self._set_for(lw):
             return None
+        placed = lw[1].lower() not in self.happenings and self._place_phrase(lw) > 1
         for w in rw:  # "a rally planned for Saturday will go ahead": to come
+            if w.lower() in self.finite_be:
+                return 1  # "the talks planned at the UN for Thursday are seen as a last chance"
             if w in ",;:" or w.lower() in self.deadline_verbs or self._cue(w) < 0:
-                break
-            if self._cue(w) > 0:
-                return 1
-        return PLAN_PAST
+                # "a memorial service planned at the university for Saturday was canceled";
+                # with no such verb after a place, the tense of the clause decides
+                return PLAN_PAST if w not in ",;:" or not placed else None
+            if self._cue(w) > 0 or w.lower() in self.modals:
+                # not "fans who attended the match scheduled for Wednesday will get refunds"
+                return PLAN_PAST if self._past_in_clause(lw[2:]) else 1
+        return None if placed else PLAN_PAST
+
+    def _past_in_clause(self, lw: list[str]) -> bool:
+        """A past cue among the words before, in the same clause."""
+        for w in lw:
+            if w in ",;:":
+                return False
+            if self._cue(w) < 0:
+                return True
+        return False
 
     def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
         """One of ``nouns`` within a few plain words after the expression, with no verb,
@@ -274,6 +290,9 @@ class PhraseCues:
                     return False
                 found = found or w.lower() in self.by_modals
             return found
+        if left and left[0].lower() in self.moved_to:
+            # "the meeting has been moved to Friday", "postponed the vote to Sunday"
+            return bool(self.moving_dates.intersection(w.lower() for w in left[1:MOVED_WORDS]))
         if not left or left[0].lower() not in self.until:
             return False
         state = past = False
@@ -332,22 +351,30 @@ class PhraseCues:
         """A day's happening named with an adjective of plan ("Friday's planned protests"):
         after a verb of its clause, a plan made then, the nearest such day ("police readied
         for Friday's planned protests"); as the subject, the verb after it decides ("Tuesday's
-        planned march drew thousands"), the nearest day after one of cancelling ("were called
-        off"), and with no verb it is to come."""
+        planned march drew thousands"), one of delay makes it to come ("has been postponed"),
+        one of cancelling the nearest day ("were called off"), and with no verb it is to
+        come."""
         for w in left:
             if w in ",;:":
                 break
-            if self._cue(w):
-                return PLAN_PAST
+            cue = self._cue(w)
+            if cue:  # "are expected to attend Sunday's planned rally": to come
+                return 1 if cue > 0 else PLAN_PAST
         rest = list(rw)
         rest.remove(next(w for w in rw if w.lower() == adjective))
-        if self.date_setting.intersection(w.lower() for w in rest[:6]):
-            return 0
+        if self.deadline_verbs.intersection(w.lower() for w in rest[:6]):
+            return 1  # "Sunday's planned rally has been postponed"
+        if self.announcing.intersection(w.lower() for w in rest[:6]):
+            return 0  # "Friday's planned protests were called off"
         return self._scan([], rest, right) or 1
 
-    def _past_verb(self, w: str) -> bool:
+    def _past_verb(self, w: str, before: list[str]) -> bool:
         """``w`` is a lower-case past verb other than a "be" or "have" ("appeared",
-        "found"), not "were" of "were to be flown home" nor "have" of "have to be removed"."""
+        "found"), not "were" of "were to be flown home" nor "have" of "have to be removed",
+        nor a participle after a present "be" or "have" (``before``: the word before it; "is
+        meant to be reopened", "has got to be cleared")."""
+        if before and before[0].lower() in self.present_have_be:
+            return False
         low = w.lower()
         if not w.islower() or low in self.be_forms or low in self.past_perfect:
             return False
@@ -373,3 +400,35 @@ class PhraseCues:
             and have.lower() in self.perfect_have
             and self._participle_first(rest[:3])
         )
+
+    def opens_clause(self, word: str) -> bool:
+        """``word``, right after an expression, is its clause's verb ("Tuesday is expected",
+        "Saturday will see")."""
+        low = word.lower()
+        return bool(self._cue(word)) or low in self.be_forms or low in self.plain_plans
+
+    def _conjunct_before(self, rw: list[str], d: int) -> bool:
+        """A coordinator before ``rw[d]`` opens another verb's conjunct ("on Monday and hopes
+        for more"), not a second date ("talks on Monday and Tuesday will focus")."""
+        return any(
+            x.lower() in self.coordinators and not rw[k + 1][:1].isupper()
+            for k, x in enumerate(rw[:d])
+        )
+
+    def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
+        """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
+        after a word of ``not_finite`` ("did not take effect")."""
+        for k in (2, 3):
+            phrase = lw[d : d + k]
+            if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
+                # not "did not take effect", "was supposed to have come into effect"; a
+                # future perfect is still to come ("will have come into force by January")
+                if d + k >= len(lw) or lw[d + k].lower() not in self.not_perfect_finite:
+                    return True
+                before = lw[d + k + 1 : d + k + 2]
+                return (
+                    lw[d + k].lower() in self.perfect_have
+                    and bool(before)
+                    and (before[0].lower() in self.plain_plans)
+                )
+        return False

@@ -34,6 +34,7 @@ NARRATIVE_QUIET_MIN = 3  # ... or this many, all old, when nothing counts from t
 NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
+SEQUENCE_WINDOW = 60  # characters between a morning clock time and a later bare one
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -77,8 +78,10 @@ def _same_sentence(
     for m in _SENTENCE_BREAK.finditer(text, since, b + SENTENCE_OPEN_CHARS):
         if m.start() >= b:
             break
+        # a break into the expression itself: not after "a.m." ("at 8:46 a.m. Tuesday")
+        last = frozenset() if m.end() > b else final
         if m.start() < a or not (
-            text[m.start()] == "." and is_abbreviation(text, m.start(), abbreviations, final)
+            text[m.start()] == "." and is_abbreviation(text, m.start(), abbreviations, last)
         ):
             return False
     return True
@@ -305,10 +308,15 @@ class TimeTagger:
         drop = {k for k, _ in stamps}
         return [c for k, c in enumerate(chosen) if k not in drop]
 
-    def _joined_to_last(self, text: str, last_end: int, s: int) -> bool:
+    def _joined_to_last(self, text: str, last_end: int, s: int, e: int) -> bool:
         """The expression follows a coordinator that joins it to the last one, a few words
-        back in the same clause ("on Monday in Northern Ireland and Tuesday in Scotland")."""
+        back in the same clause ("on Monday in Northern Ireland and Tuesday in Scotland"),
+        and opens no clause of its own ("and Tuesday is expected to bring more storms",
+        "and Monday's hearing will decide")."""
         if last_end < 0 or not 0 < s - last_end <= JOINED_CHARS:
+            return False
+        after = _LETTERS.search(text, e, e + JOINED_CHARS)
+        if text[e : e + 1] in ("'", "’") or (after and self.tense.opens_clause(after.group())):
             return False
         gap = text[last_end:s]
         if any(c in gap for c in ",;:.()\n"):
@@ -394,7 +402,7 @@ class TimeTagger:
                     # the tense of the sentence so far; not across "after" ("schools shut
                     # until Friday after flooding on Monday")
                     ctx.direction = ctx.last_direction
-            elif ctx.last_direction and self._joined_to_last(text, ctx.last_end, s):
+            elif ctx.last_direction and self._joined_to_last(text, ctx.last_end, s, e):
                 # "comes into force on Monday in Northern Ireland and Tuesday in Scotland
                 # but no figures were available": the tense of the day it is joined to
                 ctx.direction = ctx.last_direction
@@ -587,8 +595,11 @@ class TimeTagger:
         s1, e1, idx1, g1 = before
         if self.res.rules[idx1].action != "time" or g1.get("ampm") != "am":
             return False
-        if s - e1 > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, e1, s) or "(" in text[e1:s]:
+        if s - e1 > SEQUENCE_WINDOW or _CLAUSE_BREAK.search(text, e1, s) or "(" in text[e1:s]:
             return False  # not "at 10:30 a.m. (0230 GMT)": another zone's
+        between = {w.lower() for w in _LETTERS.findall(text, e1, s)}
+        if "," in text[e1:s] or not between & self.res.words("clock_sequence"):
+            return False  # "resumed at 11 a.m. after being halted at 9:45": no sequence
         if text[s : s + 1] == "0" or text[s : s + 4].isdigit():
             return False  # "0900 GMT": a 24-hour clock
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
@@ -664,8 +675,9 @@ class TimeTagger:
         prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense
         weekdays: list[tuple[int, int]] = []
-        # joined weekdays ("on Monday and Tuesday") and whether they bound a span
-        pairs: list[tuple[int, int, bool]] = []
+        # joined weekdays ("on Monday and Tuesday"), whether they bound a span, whether it
+        # is over
+        pairs: list[tuple[int, int, bool, bool]] = []
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -712,8 +724,12 @@ class TimeTagger:
                 elif rule.action != "weekday":
                     norm = self.joined.after(text, s, e, rule, g, ctx, prev[2], norm, span)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
-                    bare = g.get("shift") is None and g.get("wshift") is None
-                    pairs.append((len(out) - 1, len(out), span and bare))
+                    bare = span and g.get("shift") is None and g.get("wshift") is None
+                    # a span over ("was closed from Friday to Monday") starts a week back; one
+                    # set then ("issued a flood warning from Friday until Sunday") runs on
+                    over = bare and ctx.direction < 0
+                    over = over and not self.tense.announcing_before(text, out[-1].start)
+                    pairs.append((len(out) - 1, len(out), bare, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
             if (

@@ -56,7 +56,10 @@ class TenseGuesser(PhraseCues):
         self.adverb_suffix = tuple(res.words("adverb_suffix"))
         self.not_adverbs = res.words("not_adverbs")
         self.not_perfect_finite = self.not_finite | self.perfect_have
+        self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
         self.date_setting = self.deadline_verbs | self.announcing  # "were called off"
+        self.moved_to = res.words("moved_to")
+        self.moving_dates = self.deadline_verbs | self.moving  # "postponed the vote to"
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         # past cues that are no verbs: "ago", "last", "yesterday", "has"
         self.not_past_verbs = self.perfect_have | frozenset().union(
@@ -395,7 +398,7 @@ class TenseGuesser(PhraseCues):
                 and (lw[d - 2].endswith(self.participle_suffix) or self._cue(lw[d - 2]) < 0)
                 # "the pipe appeared to be broken on Monday", "was found to be infected on
                 # Saturday": a past verb's
-                and not (d + 1 < len(lw) and self._past_verb(lw[d + 1]))
+                and not (d + 1 < len(lw) and self._past_verb(lw[d + 1], lw[d + 2 : d + 3]))
             ):
                 # "an interview to be published on Wednesday": a plan; the nearest such day
                 # after a past "be" ("were to be flown home on Wednesday")
@@ -435,8 +438,9 @@ class TenseGuesser(PhraseCues):
                 if before[:1] and before[0] in self.perfect:
                     # a plan overtaken since: the nearest such day or month before or after
                     # the time of writing, as with no tense ("had been due to reopen on
-                    # Sunday, but will remain closed"; "to end Sunday" in a Monday's article)
-                    return 0
+                    # Sunday, but will remain closed"; "to end Sunday" in a Monday's
+                    # article), unless a nearer verb decides ("... but dragged on until")
+                    return best[1]
             if s > 0 and lw_ in self.sequence and d and lw[d - 1].lower() in self.subordinators:
                 s = 0  # "were detained soon after riots on July 27": no time to come
             if s and lw_ in self.strong:
@@ -528,13 +532,15 @@ class TenseGuesser(PhraseCues):
                 # expression, but further off ("On Wednesday, the day before the planned
                 # event") an adjective
                 s = 0
-            if s and best[1] and self.coordinators.intersection(x.lower() for x in rw[:d]):
+            if s and best[1] and self._conjunct_before(rw, d):
                 break  # "found five survivors on Monday and hopes for more": another verb
             if s:
                 # a cue right after the expression against one a preposition before it:
                 # the verb before ("food aid pledged in February would arrive")
                 lead = 1 if lw and lw[0].lower() in self.attaching else 0
-                if d < best[0] - lead:
+                # "talks on Monday and Tuesday will focus": the second date takes no distance
+                paired = d == 2 and rw[0].lower() in self.coordinators and rw[1].istitle()
+                if (0 if paired else d) < best[0] - lead:
                     best = (d, s)
                 break
         if not best[1] and len(lw) <= 1 and rw[:1] == [","]:
@@ -622,16 +628,6 @@ class TenseGuesser(PhraseCues):
             and lw[d + 1].lower() in be
             and lw[d - 1].islower()
         )
-
-    def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
-        """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
-        after a word of ``not_finite`` ("did not take effect")."""
-        for k in (2, 3):
-            phrase = lw[d : d + k]
-            if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
-                # not "did not take effect", "was supposed to have come into effect"
-                return d + k >= len(lw) or lw[d + k].lower() not in self.not_perfect_finite
-        return False
 
     def _opening_participle(self, lw: list[str]) -> bool:
         """The clause opens on a capitalised past participle followed by a lower-case word
