@@ -693,6 +693,8 @@ def _duration_value(n: Any, unit: str, decimal: bool = False) -> str | None:
 def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
+    if g.get("upto") is not None:  # "two to three weeks": the longest, as annotators mostly do
+        n = g["upto"]
     if (g.get("half") or g.get("half2")) and n != "X":  # "two and a half years"
         n = float(n) + 0.5
     if n != "X" and not 0 < float(n) < MAX_COUNT:

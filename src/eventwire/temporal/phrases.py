@@ -81,17 +81,8 @@ class PhraseCues:
                 return PLAN_PAST if w not in ",;:" or not placed else None
             if self._cue(w) > 0 or w.lower() in self.modals:
                 # not "fans who attended the match scheduled for Wednesday will get refunds"
-                return PLAN_PAST if self._past_in_clause(lw[2:]) else 1
+                return PLAN_PAST if self._past_before(lw[2:]) else 1
         return None if placed else PLAN_PAST
-
-    def _past_in_clause(self, lw: list[str]) -> bool:
-        """A past cue among the words before, in the same clause."""
-        for w in lw:
-            if w in ",;:":
-                return False
-            if self._cue(w) < 0:
-                return True
-        return False
 
     def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
         """One of ``nouns`` within a few plain words after the expression, with no verb,

@@ -727,7 +727,7 @@ class TimeTagger:
                     bare = span and g.get("shift") is None and g.get("wshift") is None
                     # a span over ("was closed from Friday to Monday") starts a week back; one
                     # set then ("issued a flood warning from Friday until Sunday") runs on
-                    over = bare and ctx.direction < 0
+                    over = bare and prev[3] < 0 and ctx.direction < 0
                     over = over and not self.tense.announcing_before(text, out[-1].start)
                     pairs.append((len(out) - 1, len(out), bare, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
