@@ -71,3 +71,24 @@ def test_backwards_span_with_a_present_runs_forward():
 def test_years_on_ends_a_february_in_a_common_year_on_the_28th():
     feb = Norm("2024-02", "DATE", None, dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month", True)
     assert years_on(feb, 1).until == dt.date(2025, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        ("comes into force on Monday in Ulster and Tuesday in Scotland", "Monday", "Tuesday", True),
+        ("rain fell on Sunday and Tuesday is expected to bring storms", "Sunday", "Tuesday", False),
+        (
+            "adjourned the trial on Tuesday and Monday's hearing will decide",
+            "Tuesday",
+            "Monday",
+            False,
+        ),
+        ("met on Monday, and Tuesday in Paris", "Monday", "Tuesday", False),
+        ("met on Monday in Paris before Tuesday in Rome", "Monday", "Tuesday", False),
+    ],
+)
+def test_day_joined_to_the_last_one(joined, text, first, second, expected):
+    a = text.index(first) + len(first)
+    b = text.index(second, a)
+    assert joined.joined_to_last(text, a, b, b + len(second)) is expected

@@ -5,6 +5,7 @@ order, and the days of a story's bare weekdays made one."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -14,8 +15,10 @@ from eventwire.temporal.resources import Rule, TemporalResources
 from eventwire.temporal.tense import TenseGuesser
 
 WEEK_DAYS = 7
+JOINED_CHARS = 40  # how far back a day joined by "and" finds the one it is joined to
 RECENT_END_DAYS = 92  # a span's end this recently over makes a start read with slack go back
 SPAN_BACK_WEIGHT = 2  # with no tense, a span moves back only when this much nearer in the past
+_LETTERS = re.compile(r"[A-Za-z]+")
 _LISTED = frozenset({"date", "weekday"})  # kinds whose joined pairs run forward
 
 
@@ -91,6 +94,22 @@ class JoinedDates:
     def __init__(self, res: TemporalResources, tense: TenseGuesser) -> None:
         self.res = res
         self.tense = tense
+
+    def joined_to_last(self, text: str, last_end: int, s: int, e: int) -> bool:
+        """The expression follows a coordinator that joins it to the last one, a few words
+        back in the same clause ("on Monday in Northern Ireland and Tuesday in Scotland"),
+        and opens no clause of its own ("and Tuesday is expected to bring more storms",
+        "and Monday's hearing will decide")."""
+        if last_end < 0 or not 0 < s - last_end <= JOINED_CHARS:
+            return False
+        after = _LETTERS.search(text, e, e + JOINED_CHARS)
+        if text[e : e + 1] in ("'", "’") or (after and self.tense.opens_clause(after.group())):
+            return False
+        gap = text[last_end:s]
+        if any(c in gap for c in ",;:.()\n"):
+            return False
+        words = [w.lower() for w in _LETTERS.findall(gap)]
+        return bool(words) and words[-1] in self.tense.coordinators
 
     def coordinated(self, text: str, prev, s: int, action: str, g: dict) -> bool:
         """A weekday, or a month or day without a year, joined to one of the same kind

@@ -60,7 +60,7 @@ DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
-JOINED_CHARS = 40  # how far back a day joined by "and" finds the one it is joined to
+SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
@@ -308,21 +308,15 @@ class TimeTagger:
         drop = {k for k, _ in stamps}
         return [c for k, c in enumerate(chosen) if k not in drop]
 
-    def _joined_to_last(self, text: str, last_end: int, s: int, e: int) -> bool:
-        """The expression follows a coordinator that joins it to the last one, a few words
-        back in the same clause ("on Monday in Northern Ireland and Tuesday in Scotland"),
-        and opens no clause of its own ("and Tuesday is expected to bring more storms",
-        "and Monday's hearing will decide")."""
-        if last_end < 0 or not 0 < s - last_end <= JOINED_CHARS:
-            return False
-        after = _LETTERS.search(text, e, e + JOINED_CHARS)
-        if text[e : e + 1] in ("'", "’") or (after and self.tense.opens_clause(after.group())):
-            return False
-        gap = text[last_end:s]
-        if any(c in gap for c in ",;:.()\n"):
-            return False
-        words = [w.lower() for w in _LETTERS.findall(gap)]
-        return bool(words) and words[-1] in self.tense.coordinators
+    def _sentence_has(self, text: str, s: int, e: int, table: str) -> bool:
+        """A word of ``table`` in the sentence around ``text[s:e]``."""
+        lo = max(0, s - SENTENCE_CHARS)
+        starts = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, lo, s)]
+        begin = starts[-1] if starts else lo
+        m = _SENTENCE_BREAK.search(text, e, e + SENTENCE_CHARS)
+        end = m.start() + 1 if m else min(len(text), e + SENTENCE_CHARS)
+        words = {w.lower() for w in _LETTERS.findall(text, begin, end)}
+        return bool(words & self.res.words(table))
 
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous
@@ -402,7 +396,7 @@ class TimeTagger:
                     # the tense of the sentence so far; not across "after" ("schools shut
                     # until Friday after flooding on Monday")
                     ctx.direction = ctx.last_direction
-            elif ctx.last_direction and self._joined_to_last(text, ctx.last_end, s, e):
+            elif ctx.last_direction and self.joined.joined_to_last(text, ctx.last_end, s, e):
                 # "comes into force on Monday in Northern Ireland and Tuesday in Scotland
                 # but no figures were available": the tense of the day it is joined to
                 ctx.direction = ctx.last_direction
@@ -682,6 +676,9 @@ class TimeTagger:
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
                 continue
+            veto = rule.args.get("sentence_veto")
+            if veto and g.get("year") is None and self._sentence_has(text, s, e, veto):
+                continue  # "China dominated the first half": a match's, no half-year
             sent = None
             if sentences:
                 k = bisect.bisect_right(sent_starts, s) - 1
