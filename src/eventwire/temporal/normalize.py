@@ -21,6 +21,7 @@ VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 LEAP_YEARS = 8  # how many years to look for a February 29
+WEEK_LAST_DAY = 7  # Sunday, the last day of an ISO week
 LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
@@ -428,6 +429,11 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
     return ctx.ref <= ctx.dct or rank is None or rank > _UNIT_RANK.get(unit or "", 0)
 
 
+def _last_day(ctx: Ctx) -> bool:
+    """The document is dated on the last day of its week (a Sunday's paper)."""
+    return ctx.dct.isoweekday() == WEEK_LAST_DAY and ctx.narrative is None
+
+
 def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
@@ -478,6 +484,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
             return coarse
+    if unit == "W" and not shift and not anaphoric and ctx.direction > 0 and _last_day(ctx):
+        shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
     target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
     return _apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)

@@ -423,3 +423,17 @@ class PhraseCues:
                     and (before[0].lower() in self.plain_plans)
                 )
         return False
+
+    def _present_after_pronoun(self, clause: list[str]) -> bool:
+        """A subordinate clause (``clause``: its words before the expression, nearest first)
+        with a third-person present right after its pronoun subject ("when it unveils")."""
+        for k in range(len(clause) - 1):
+            w, subject = clause[k], clause[k + 1].lower()
+            if (
+                subject in self.third_person
+                and w.isalpha()
+                and w.islower()
+                and (w.endswith(self.present_suffix))
+            ):
+                return w not in self.reporting and not w.endswith(self.not_present_suffix)
+        return False

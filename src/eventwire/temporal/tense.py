@@ -57,6 +57,9 @@ class TenseGuesser(PhraseCues):
         self.not_adverbs = res.words("not_adverbs")
         self.not_perfect_finite = self.not_finite | self.perfect_have
         self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
+        self.third_person = res.words("third_person_pronouns")
+        self.present_suffix = tuple(res.words("present_suffix"))
+        self.not_present_suffix = tuple(res.words("not_present_suffix"))
         self.date_setting = self.deadline_verbs | self.announcing  # "were called off"
         self.moved_to = res.words("moved_to")
         self.moving_dates = self.deadline_verbs | self.moving  # "postponed the vote to"
@@ -303,6 +306,8 @@ class TenseGuesser(PhraseCues):
                 after = self._right_cue(rw)
                 if after:
                     return after  # "will play Arsenal after their match on Tuesday was postponed"
+                if self._present_after_pronoun(lw[:d]):
+                    return 1  # "... when it unveils annual results on Tuesday": scheduled
             if lw_ in self.conditional and not best[1]:
                 if self._past_before(rw):
                     break  # "asked if the talks on Monday had gone well": the verb after
