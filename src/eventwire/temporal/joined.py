@@ -15,7 +15,7 @@ from eventwire.temporal.resources import Rule, TemporalResources
 from eventwire.temporal.tense import TenseGuesser
 
 WEEK_DAYS = 7
-JOINED_CHARS = 40  # how far back a day joined by "and" finds the one it is joined to
+JOINED_CHARS = 40  # how far back a day joined by "and" finds the last one, and ahead its verb
 RECENT_END_DAYS = 92  # a span's end this recently over makes a start read with slack go back
 SPAN_BACK_WEIGHT = 2  # with no tense, a span moves back only when this much nearer in the past
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -103,7 +103,9 @@ class JoinedDates:
         if last_end < 0 or not 0 < s - last_end <= JOINED_CHARS:
             return False
         after = _LETTERS.search(text, e, e + JOINED_CHARS)
-        if text[e : e + 1] in ("'", "’") or (after and self.tense.opens_clause(after.group())):
+        if text.startswith(self.tense.possessive, e) or (
+            after and self.tense.opens_clause(after.group())
+        ):
             return False
         gap = text[last_end:s]
         if any(c in gap for c in ",;:.()\n"):

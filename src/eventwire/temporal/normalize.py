@@ -429,8 +429,9 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
     return ctx.ref <= ctx.dct or rank is None or rank > _UNIT_RANK.get(unit or "", 0)
 
 
-def _last_day(ctx: Ctx) -> bool:
-    """The document is dated on the last day of its week (a Sunday's paper)."""
+def _dated_sunday(ctx: Ctx) -> bool:
+    """The document is dated on the last day of its week (a Sunday's paper), in news, not
+    in a history text's narrative."""
     return ctx.dct.isoweekday() == WEEK_LAST_DAY and ctx.narrative is None
 
 
@@ -484,7 +485,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
             return coarse
-    if unit == "W" and not shift and not anaphoric and ctx.direction > 0 and _last_day(ctx):
+    if unit == "W" and not shift and not anaphoric and ctx.direction > 0 and _dated_sunday(ctx):
         shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
     target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
@@ -701,8 +702,9 @@ def _duration_value(n: Any, unit: str, decimal: bool = False) -> str | None:
 def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
-    if g.get("upto") is not None:  # "two to three weeks": the longest, as annotators mostly do
-        n = g["upto"]
+    upto = g.get("upto")
+    if upto is not None:  # "two to three weeks": the longest, as annotators mostly do
+        n = "X" if "X" in (n, upto) else max(n, upto)
     if (g.get("half") or g.get("half2")) and n != "X":  # "two and a half years"
         n = float(n) + 0.5
     if n != "X" and not 0 < float(n) < MAX_COUNT:

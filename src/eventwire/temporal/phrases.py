@@ -283,7 +283,12 @@ class PhraseCues:
             return found
         if left and left[0].lower() in self.moved_to:
             # "the meeting has been moved to Friday", "postponed the vote to Sunday"
-            return bool(self.moving_dates.intersection(w.lower() for w in left[1:MOVED_WORDS]))
+            for w in left[1:MOVED_WORDS]:
+                if w in ",;:":
+                    return False
+                if w.lower() in self.moving_dates:
+                    return True
+            return False
         if not left or left[0].lower() not in self.until:
             return False
         state = past = False
@@ -353,9 +358,9 @@ class PhraseCues:
                 return 1 if cue > 0 else PLAN_PAST
         rest = list(rw)
         rest.remove(next(w for w in rw if w.lower() == adjective))
-        if self.deadline_verbs.intersection(w.lower() for w in rest[:6]):
+        if self.delay.intersection(w.lower() for w in rest[:6]):
             return 1  # "Sunday's planned rally has been postponed"
-        if self.announcing.intersection(w.lower() for w in rest[:6]):
+        if self.cancel.intersection(w.lower() for w in rest[:6]):
             return 0  # "Friday's planned protests were called off"
         return self._scan([], rest, right) or 1
 
@@ -371,7 +376,7 @@ class PhraseCues:
             return False
         if low in self.perfect_have:
             return False  # "stocks have to be removed by the end of September"
-        return w.endswith(self.past_suffix) or self._cue(w) < 0
+        return self._cue(w) < 0
 
     def _place_after(self, lw: list[str], d: int) -> bool:
         """Between ``lw[d]`` and the expression's preposition, a short phrase of place and
@@ -420,7 +425,7 @@ class PhraseCues:
                 return (
                     lw[d + k].lower() in self.perfect_have
                     and bool(before)
-                    and (before[0].lower() in self.plain_plans)
+                    and before[0].lower() in self.future_aux
                 )
         return False
 

@@ -60,6 +60,7 @@ DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
 _STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
+COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
@@ -311,7 +312,8 @@ class TimeTagger:
     def _sentence_has(self, text: str, s: int, e: int, table: str) -> bool:
         """A word of ``table`` in the sentence around ``text[s:e]``."""
         lo = max(0, s - SENTENCE_CHARS)
-        starts = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, lo, s)]
+        breaks = _SENTENCE_BREAK.finditer(text, lo, s + SENTENCE_OPEN_CHARS)
+        starts = [m.end() - 1 for m in breaks if m.start() < s]
         begin = starts[-1] if starts else lo
         m = _SENTENCE_BREAK.search(text, e, e + SENTENCE_CHARS)
         end = m.start() + 1 if m else min(len(text), e + SENTENCE_CHARS)
@@ -324,7 +326,11 @@ class TimeTagger:
         if not self.res.words("compared_shift") & set(text[s:e].lower().split()):
             return False
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
-        return m is not None and m.group(1).lower() in self.res.words("compared_before")
+        if m is None or m.group(1).lower() not in self.res.words("compared_before"):
+            return False
+        # an amount before it in the clause ("sales were 11 pct above"; not "had fled on")
+        lead = text[max(0, m.start() - COMPARED_CHARS) : m.start()]
+        return any(c.isdigit() for c in _CLAUSE_BREAK.split(lead)[-1])
 
     def _since(self, text: str, s: int) -> bool:
         """The expression follows a word of ``since_past`` ("since 1963")."""
@@ -584,9 +590,9 @@ class TimeTagger:
         return g  # "at 1:30 tonight"
 
     def _after_morning(self, text: str, before, s: int, hour: int) -> bool:
-        """A clock time of the morning, later in the hour than ``hour``, comes right before
-        in the same sentence: ``hour`` is in the afternoon."""
-        s1, e1, idx1, g1 = before
+        """A clock time of the morning at a later hour than ``hour`` comes a little before,
+        in the same clause and joined by a word of sequence: ``hour`` is in the afternoon."""
+        _, e1, idx1, g1 = before
         if self.res.rules[idx1].action != "time" or g1.get("ampm") != "am":
             return False
         if s - e1 > SEQUENCE_WINDOW or _CLAUSE_BREAK.search(text, e1, s) or "(" in text[e1:s]:
@@ -677,7 +683,8 @@ class TimeTagger:
             if rule.args.get("narrative_only") and not history:
                 continue
             veto = rule.args.get("sentence_veto")
-            if veto and g.get("year") is None and self._sentence_has(text, s, e, veto):
+            bare = veto and g.get("year") is None and g.get("of_year") is None
+            if bare and self._sentence_has(text, s, e, veto):
                 continue  # "China dominated the first half": a match's, no half-year
             sent = None
             if sentences:
@@ -721,12 +728,13 @@ class TimeTagger:
                 elif rule.action != "weekday":
                     norm = self.joined.after(text, s, e, rule, g, ctx, prev[2], norm, span)
                 elif out and out[-1].end == prev[0]:  # set in order once the days are final
-                    bare = span and g.get("shift") is None and g.get("wshift") is None
+                    # a span whose end names no week of its own ("to Friday last week")
+                    plain_span = span and g.get("shift") is None and g.get("wshift") is None
                     # a span over ("was closed from Friday to Monday") starts a week back; one
                     # set then ("issued a flood warning from Friday until Sunday") runs on
-                    over = bare and prev[3] < 0 and ctx.direction < 0
+                    over = plain_span and prev[3] < 0 and ctx.direction < 0
                     over = over and not self.tense.announcing_before(text, out[-1].start)
-                    pairs.append((len(out) - 1, len(out), bare, over))
+                    pairs.append((len(out) - 1, len(out), plain_span, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
             if (

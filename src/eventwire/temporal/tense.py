@@ -12,6 +12,7 @@ import re
 from eventwire.records import Sentence
 from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
 from eventwire.temporal.phrases import (
+    DELIVERY,
     FIRM_PAST,
     LEFT_WORDS,
     PLAN_PAST,
@@ -21,6 +22,7 @@ from eventwire.temporal.phrases import (
 from eventwire.temporal.resources import TemporalResources
 
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
+RIGHT_WORDS = 8  # words looked at after the expression
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
@@ -60,9 +62,10 @@ class TenseGuesser(PhraseCues):
         self.third_person = res.words("third_person_pronouns")
         self.present_suffix = tuple(res.words("present_suffix"))
         self.not_present_suffix = tuple(res.words("not_present_suffix"))
-        self.date_setting = self.deadline_verbs | self.announcing  # "were called off"
         self.moved_to = res.words("moved_to")
-        self.moving_dates = self.deadline_verbs | self.moving  # "postponed the vote to"
+        self.delay = res.words("delay_verbs")
+        self.cancel = res.words("cancel_verbs")
+        self.moving_dates = self.delay | self.moving  # "postponed the vote to Sunday"
         self.final = frozenset(k for k in map(str, res.tables.get("ampm", {})) if "." in k)
         # past cues that are no verbs: "ago", "last", "yesterday", "has"
         self.not_past_verbs = self.perfect_have | frozenset().union(
@@ -186,7 +189,7 @@ class TenseGuesser(PhraseCues):
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
-        after = _WORD.findall(sentence.text[end - sentence.start :])[:1]
+        after = _WORD.findall(sentence.text[end - sentence.start :])[:RIGHT_WORDS]
         fixed = self._phrase_before(left, after)
         if fixed is not None:
             return fixed
@@ -197,7 +200,7 @@ class TenseGuesser(PhraseCues):
         direction = self.verb_direction(sentence, v, via_noun) if v is not None else None
         if ahead:
             return self._after_verb(direction or 0)
-        return None if direction is None else self._firm(direction, left, after)
+        return None if direction is None else self._firm(direction, left, after[:1])
 
     # ------------------------------------------------------------------ raw text
     def from_text(self, text: str, start: int, end: int) -> int:
@@ -255,6 +258,9 @@ class TenseGuesser(PhraseCues):
             # the end of a span ("from 24 July until 26 November"), nor a state over before
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
+        named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
+        if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
+            return DELIVERY  # "on course to win 41 seats in the March 28 election": to come
         return direction
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
@@ -275,7 +281,7 @@ class TenseGuesser(PhraseCues):
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
         lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
-        rw = _WORD.findall(_COMPOUND.sub(" ", right))[:8]
+        rw = _WORD.findall(_COMPOUND.sub(" ", right))[:RIGHT_WORDS]
         return lw, rw, right
 
     def _scan(self, lw: list[str], rw: list[str], right: str) -> int:
