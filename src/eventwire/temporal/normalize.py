@@ -485,7 +485,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
             return coarse
-    if unit == "W" and not shift and not anaphoric and ctx.direction > 0 and _dated_sunday(ctx):
+    this = ctx.res.words("deictic_this") & set(words)
+    if unit == "W" and this and not shift and ctx.direction > 0 and _dated_sunday(ctx):
         shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
     target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
