@@ -765,7 +765,8 @@ def act_time(g, text, rule, ctx: Ctx) -> Norm | None:
         day = act_date(g, text, rule, ctx)
         date = day.begin if day and day.begin else date
     elif g.get("dayword") is not None:  # "2 p.m. yesterday"
-        date = ctx.dct + dt.timedelta(days=int(g["dayword"]))
+        day = act_dayword(g, text, rule, ctx)
+        date = day.begin if day and day.begin else date
     if g.get("clockword"):
         hhmm = str(g["clockword"])
     else:

@@ -734,6 +734,7 @@ class TimeTagger:
                     # set then ("issued a flood warning from Friday until Sunday") runs on
                     over = plain_span and prev[3] < 0 and ctx.direction < 0
                     over = over and not self.tense.announcing_before(text, out[-1].start)
+                    over = over or (span and not plain_span)  # "to Friday last week": its start
                     pairs.append((len(out) - 1, len(out), plain_span, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
