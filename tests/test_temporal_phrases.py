@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.temporal.phrases import DELIVERY, FIRM_PAST, PLAN_PAST
+from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.resources import load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -29,8 +29,8 @@ def _direction(guess, text: str, word: str) -> int:
         # a plan overtaken in a past perfect: no tense, the nearest such day
         ("A visit that had been scheduled for Sunday was postponed.", "Sunday", 0),
         # a month of delivery is mostly to come, after a past verb too
-        ("Crude for delivery in January slipped 29 cents.", "January", DELIVERY),
-        ("Brent crude for January delivery fell 20 cents.", "January", DELIVERY),
+        ("Crude for delivery in January slipped 29 cents.", "January", MOSTLY_AHEAD),
+        ("Brent crude for January delivery fell 20 cents.", "January", MOSTLY_AHEAD),
         ("June T-bond futures made lows.", "June", 1),
         # a past verb right before "in": a firm past
         ("A bomb killed 19 servicemen in June.", "June", FIRM_PAST),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.temporal import calendar as cal
-from eventwire.temporal.phrases import DELIVERY, FIRM_PAST, PLAN_PAST
+from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.resources import TemporalResources
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
@@ -28,7 +28,7 @@ QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it 
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 HALF_YEAR_DAYS = 183  # "this January 31" written in November is next year's ...
 THIS_DATE_BACK_DAYS = 240  # ... with no tense, only this far back ("hit a record this March 15")
-DELIVERY_PAST_WEIGHT = 3  # a past month of delivery must be this many times nearer
+AHEAD_PAST_WEIGHT = 3  # a past period mostly ahead must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 
@@ -104,10 +104,10 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
         ok = [c for c in cands[:2] if (c[1] - now).days <= slack]
         ok += [c for c in cands[2:] if (c[1] - now).days <= next_slack]
         v, b, e = ok[-1]
-    elif ctx.direction == DELIVERY:  # a month of delivery: to come unless far nearer past
+    elif ctx.direction == MOSTLY_AHEAD:  # to come unless far nearer in the past
 
         def gap(c):
-            past = max(0, (now - c[2]).days) * DELIVERY_PAST_WEIGHT
+            past = max(0, (now - c[2]).days) * AHEAD_PAST_WEIGHT
             return (c[1] - now).days if c[1] > now else past
 
         v, b, e = min(cands, key=gap)
@@ -345,7 +345,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         past = base - dt.timedelta(days=(base.isoweekday() - wd) % 7)
         future = base + dt.timedelta(days=(wd - base.isoweekday()) % 7)
-        plan = ctx.direction in (PLAN_PAST, DELIVERY)  # a plan made before: the nearest day
+        plan = ctx.direction in (PLAN_PAST, MOSTLY_AHEAD)  # a plan made before: the nearest day
         direction = 0 if plan else ctx.direction
         penalty = 1 if plan else WEEKDAY_FUTURE_PENALTY
         if shift is not None:  # "this Friday": within the current week

@@ -13,9 +13,10 @@ FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising bega
 # expected to receive snow Wednesday evening"): a month or season of it is the coming
 # one (with the slack of any future), a day the nearest
 PLAN_PAST = 2
-# a month of delivery or of a futures contract: mostly to come, a past one only when it is
-# more than `DELIVERY_PAST_WEIGHT` times nearer ("bought wheat for March shipment" in June)
-DELIVERY = 4
+# mostly to come, a past one only when it is more than `AHEAD_PAST_WEIGHT` times nearer: a
+# month of delivery ("bought wheat for March shipment" in June), a dated happening with no
+# tense ("before the March 28 election"); a day is the nearest
+MOSTLY_AHEAD = 4
 FRONTED_PHRASE_WORDS = 3  # words either side of a date in a phrase opening the sentence
 CONTRACT_WORDS = 4  # words between a month and "futures" ("June share price index futures")
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
@@ -61,7 +62,7 @@ class PhraseCues:
         if self._contract_month(rw):
             return 1  # "June T-bond futures made lows", "bought 1,000 January puts"
         if self._for_delivery(lw, rw):
-            return DELIVERY
+            return MOSTLY_AHEAD
         if self._planned_before(lw):
             for w in rw:  # "had been scheduled for Saturday but was abandoned": then
                 if w in ",;:" or w.lower() in self.deadline_verbs:
@@ -69,9 +70,12 @@ class PhraseCues:
                 if self._cue(w) < 0 and w.lower() not in self.past_be:
                     return -1
             return 0
-        if not self._set_for(lw):
+        if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return None
-        placed = lw[1].lower() not in self.happenings and self._place_phrase(lw) > 1
+        place = 1 if lw[1].lower() in self.happenings else self._place_phrase(lw)
+        if not self._set_for(lw, place):
+            return None
+        placed = place > 1
         for w in rw:  # "a rally planned for Saturday will go ahead": to come
             if w.lower() in self.finite_be:
                 return 1  # "the talks planned at the UN for Thursday are seen as a last chance"
@@ -150,14 +154,15 @@ class PhraseCues:
         """The ``k`` words from ``lw[j]`` back are a phrase of ``ahead_of``."""
         return j + k <= len(lw) and " ".join(lw[j : j + k][::-1]).lower() in self.ahead
 
-    def _set_for(self, lw: list[str]) -> bool:
+    def _set_for(self, lw: list[str], place: int) -> bool:
         """A scheduled happening set "for" the expression ("has called a special meeting for
-        Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb."""
+        Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb.
+        ``place``: where the plan word is in ``lw``, past a phrase of place (``_place_phrase``)."""
         if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return False
         if lw[1].lower() in self.happenings:
             return True
-        lw = lw[:1] + lw[self._place_phrase(lw) :]
+        lw = lw[:1] + lw[place:]
         # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
         # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
         # scheduled for Friday" (to come), "had been initially scheduled for January 25"
@@ -371,11 +376,8 @@ class PhraseCues:
         meant to be reopened", "has got to be cleared")."""
         if before and before[0].lower() in self.present_have_be:
             return False
-        low = w.lower()
-        if not w.islower() or low in self.be_forms or low in self.past_perfect:
-            return False
-        if low in self.perfect_have:
-            return False  # "stocks have to be removed by the end of September"
+        if not w.islower() or w in self.participle_aux or w in self.past_perfect:
+            return False  # "were to be flown", "have to be removed by"
         return self._cue(w) < 0
 
     def _place_after(self, lw: list[str], d: int) -> bool:
@@ -434,11 +436,7 @@ class PhraseCues:
         with a third-person present right after its pronoun subject ("when it unveils")."""
         for k in range(len(clause) - 1):
             w, subject = clause[k], clause[k + 1].lower()
-            if (
-                subject in self.third_person
-                and w.isalpha()
-                and w.islower()
-                and (w.endswith(self.present_suffix))
-            ):
+            present = w.isalpha() and w.islower() and w.endswith(self.present_suffix)
+            if subject in self.third_person and present:
                 return w not in self.reporting and not w.endswith(self.not_present_suffix)
         return False

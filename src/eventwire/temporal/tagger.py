@@ -310,15 +310,14 @@ class TimeTagger:
         return [c for k, c in enumerate(chosen) if k not in drop]
 
     def _sentence_has(self, text: str, s: int, e: int, table: str) -> bool:
-        """A word of ``table`` in the sentence around ``text[s:e]``."""
-        lo = max(0, s - SENTENCE_CHARS)
-        breaks = _SENTENCE_BREAK.finditer(text, lo, s + SENTENCE_OPEN_CHARS)
-        starts = [m.end() - 1 for m in breaks if m.start() < s]
-        begin = starts[-1] if starts else lo
-        m = _SENTENCE_BREAK.search(text, e, e + SENTENCE_CHARS)
-        end = m.start() + 1 if m else min(len(text), e + SENTENCE_CHARS)
-        words = {w.lower() for w in _LETTERS.findall(text, begin, end)}
-        return bool(words & self.res.words(table))
+        """A word of ``table`` in the sentence of ``text[s:e]`` (within ``SENTENCE_CHARS``)."""
+        words = self.res.words(table)
+        for m in _LETTERS.finditer(text, max(0, s - SENTENCE_CHARS), e + SENTENCE_CHARS):
+            if m.group().lower() in words:
+                a, b = (m.end(), s) if m.start() < s else (e, m.start())
+                if _same_sentence(text, a, b, self.tense.abbreviations, self.tense.final):
+                    return True
+        return False
 
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous

@@ -12,9 +12,9 @@ import re
 from eventwire.records import Sentence
 from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
 from eventwire.temporal.phrases import (
-    DELIVERY,
     FIRM_PAST,
     LEFT_WORDS,
+    MOSTLY_AHEAD,
     PLAN_PAST,
     SCHEDULED_WORDS,
     PhraseCues,
@@ -260,7 +260,7 @@ class TenseGuesser(PhraseCues):
             return 1
         named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
         if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
-            return DELIVERY  # "on course to win 41 seats in the March 28 election": to come
+            return MOSTLY_AHEAD  # "on course to win 41 seats in the March 28 election": to come
         return direction
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
