@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.temporal.joined import JoinedDates, years_on
-from eventwire.temporal.normalize import Norm
+from eventwire.temporal.norms import Norm
 from eventwire.temporal.resources import load_resources
 from eventwire.temporal.tagger import TimeTagger
 from eventwire.temporal.tense import TenseGuesser

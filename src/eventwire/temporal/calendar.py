@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
+import re
+
+_CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")  # the clock time of a TIMEX3 value
 
 UNIT_PRECISION = {
     "D": "day",
@@ -192,3 +195,10 @@ def narrow(
     a = begin + dt.timedelta(days=int(round(span * fraction[0])))
     b = begin + dt.timedelta(days=int(round(span * fraction[1])))
     return a, max(a, b)
+
+
+def clock_minutes(value: str) -> int | None:
+    """Minutes after midnight of a TIMEX3 time value ("2010-06-15T20:00" -> 1200); None
+    for a value with no clock time ("2010-06-15TNI")."""
+    m = _CLOCK_VALUE.match(value, 10)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None

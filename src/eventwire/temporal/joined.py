@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import replace
 
 from eventwire.records import TimeExpr
-from eventwire.temporal.normalize import ACTIONS, FUTURE_PENALTY, Ctx
+from eventwire.temporal.normalize import ACTIONS, FUTURE_PENALTY
+from eventwire.temporal.norms import Ctx
 from eventwire.temporal.resources import Rule, TemporalResources
 from eventwire.temporal.tense import TenseGuesser
 

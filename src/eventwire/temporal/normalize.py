@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from eventwire.temporal import calendar as cal
+from eventwire.temporal.norms import PRECISION_RANK, UNIT_RANK, Ctx, Norm, apply_mod, mod_of
 from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
-from eventwire.temporal.resources import TemporalResources
+from eventwire.temporal.quarters import act_quarter
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
@@ -24,59 +24,14 @@ LEAP_YEARS = 8  # how many years to look for a February 29
 WEEK_LAST_DAY = 7  # Sunday, the last day of an ISO week
 LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
-QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
 HALF_YEAR_DAYS = 183  # "this January 31" written in November is next year's ...
 THIS_DATE_BACK_DAYS = 240  # ... with no tense, only this far back ("hit a record this March 15")
 AHEAD_PAST_WEIGHT = 3  # a past period mostly ahead must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
-
-
-@dataclass(slots=True)
-class Norm:
-    value: str
-    type: str
-    mod: str | None = None
-    begin: dt.date | None = None
-    until: dt.date | None = None
-    precision: str | None = None
-    relative: bool = False
-    back: bool = False  # a period counted back from the reported one ("a year ago")
-
-
-@dataclass(slots=True)
-class Ctx:
-    dct: dt.date
-    direction: int  # -1 past, +1 future, 0 unknown
-    res: TemporalResources
-    ref: dt.date | None = None  # last resolved day-or-coarser reference time
-    ref_precision: str | None = None
-    narrative: dt.date | None = None  # explicit reference far from the document date
-    narrative_precision: str | None = None
-    quarter: dt.date | None = None  # last quarter spoken of, not counted back from another
-    span: bool = False  # a span of months or years was named after the last reference time
-    day: dt.date | None = None  # the day a clock time belongs to, when the text names it
-    day_ref: dt.date | None = None  # last reference time that is a day
-    story: bool = False  # the text is a history narrative
-    deictic: bool = False  # the expression counts from the time of writing even in a story
-    history: bool = False  # the story is a history text (many far years, no deixis)
-    now: dt.date | None = None  # the document date, when `dct` has moved to the story's
-    last_direction: int = 0  # direction of the last expression that needed one ...
-    last_end: int = -1  # ... and where it ended
-    sentence_year: int | None = None  # an explicit year named before in the same sentence
-
-
-def _mod(g: dict[str, Any]) -> str | None:
-    m = g.get("mod") or g.get("mod2") or g.get("dmod")
-    return str(m) if m else None
-
-
-def _apply_mod(n: Norm, ctx: Ctx) -> Norm:
-    frac = ctx.res.tables.get("mod_fraction", {}).get(n.mod or "")
-    if frac and n.begin and n.until:
-        n.begin, n.until = cal.narrow(n.begin, n.until, tuple(frac))
-    return n
+NEAR_DAY_BACK = 6  # a day named this close before the document date is "the day" of news
+PAST_WEEK_MIDDLE = 3  # "the past week" is named by the week of its middle day, this far back
 
 
 def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
@@ -130,6 +85,15 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
     if n is not None and n.begin is not None and rule.args.get("field") == "week":
         v, b, e = cal.week_of(n.begin)  # "Easter week": the week holding the day
         return Norm(v, n.type, n.mod, b, e, "week", n.relative)
+    if n is not None and n.until is not None and rule.args.get("field") == "month_week":
+        day = int(g["mweek"])  # "the first week of March": the week of its middle day
+        middle = (
+            n.begin + dt.timedelta(days=day - 1)
+            if day > 0
+            else n.until + dt.timedelta(days=day + 1)
+        )
+        v, b, e = cal.week_of(middle)
+        return Norm(v, n.type, n.mod, b, e, "week", n.relative)
     return n
 
 
@@ -146,20 +110,20 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
         if y > ctx.dct.year:
             y -= 100
         v, b, e = cal.decade_of(y)
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "year"), ctx)
     if g.get("decade") is not None or g.get("century") is not None:
         if g.get("decade") is not None:
             y = int(g["decade"])
         else:
             y = int(g["century"]) * 100 + int(g["decadeword"])
         v, b, e = cal.decade_of(y)
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "year"), ctx)
     if g.get("bc") is not None:  # no calendar interval before year 1
         season = f"-{g['season']}" if g.get("season") else ""
-        return Norm(f"BC{int(g['bc']):04d}{season}", t, _mod(g), precision="year")
+        return Norm(f"BC{int(g['bc']):04d}{season}", t, mod_of(g), precision="year")
     if g.get("century_ord") is not None:
         v, b, e = cal.century_of((int(g["century_ord"]) - 1) * 100)
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "year"), ctx)
     field = rule.args.get("field")
     if field == "quarter":
         q = g.get("ordinal") or g.get("qnum") or g.get("qnum2")
@@ -192,7 +156,7 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
         elif shift > 0 and m <= now:  # "next May": the first May after this month
             year += 1
         v, b, e = cal.month_of(year, m)
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "month", True), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "month", True), ctx)
     day_shift = g.get("shift", rule.args.get("shift"))
     if year is None and day_shift is not None and g.get("month") and g.get("day"):
         # "last February 28": the latest one before the document date; "next": the first after
@@ -220,7 +184,7 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
                 year += step
         else:
             return None
-        return Norm(day_of.isoformat(), t, _mod(g), day_of, day_of, "day", True)
+        return Norm(day_of.isoformat(), t, mod_of(g), day_of, day_of, "day", True)
     season = g.get("season")
     month, day = g.get("month") or g.get("month_num"), g.get("day") or g.get("day_num")
     if g.get("named_day"):  # "the September 11 attacks": a day known by its events
@@ -240,9 +204,9 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
 
             if year:
                 v, b, e = moving(int(year))
-                return Norm(v, t, _mod(g), b, e, "day")
+                return Norm(v, t, mod_of(g), b, e, "day")
             v, b, e, rel = _infer_year(ctx, moving)
-            return Norm(v, t, _mod(g), b, e, "day", rel)
+            return Norm(v, t, mod_of(g), b, e, "day", rel)
         month, day = (int(x) for x in rule_of.split("-"))
     if season:
         months = tuple(ctx.res.tables["season_months"][season])
@@ -251,7 +215,7 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             rel = False
         else:
             v, b, e, rel = _infer_year(ctx, lambda y: cal.season_of(y, season, months))
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "season", rel), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "season", rel), ctx)
     if month and day:
         m, d = int(month), int(day)
         part = f"T{g['part']}" if g.get("part") else ""  # "the night of May 13"
@@ -259,7 +223,7 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             date = cal.safe_date(int(year), m, d)
             if date is None:
                 return None
-            return Norm(date.isoformat() + part, t, _mod(g), date, date, "day")
+            return Norm(date.isoformat() + part, t, mod_of(g), date, date, "day")
         if cal.safe_date(2000, m, d) is None:
             return None
 
@@ -271,19 +235,19 @@ def _date(g, text, rule, ctx: Ctx) -> Norm | None:
             for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
                 date = cal.safe_date(y, m, d)
                 if date is not None and date.isoweekday() == int(g["weekday"]):
-                    return Norm(date.isoformat(), t, _mod(g), date, date, "day", True)
+                    return Norm(date.isoformat(), t, mod_of(g), date, date, "day", True)
         v, b, e, rel = _infer_year(ctx, period)
-        return Norm(v + part, t, _mod(g), b, e, "day", rel)
+        return Norm(v + part, t, mod_of(g), b, e, "day", rel)
     if month:
         m = int(month)
         if year:
             v, b, e = cal.month_of(int(year), m)
-            return _apply_mod(Norm(v, t, _mod(g), b, e, "month"), ctx)
+            return apply_mod(Norm(v, t, mod_of(g), b, e, "month"), ctx)
         v, b, e, rel = _infer_year(ctx, lambda y: cal.month_of(y, m))
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "month", rel), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "month", rel), ctx)
     if year:
         v, b, e = cal.year_of(int(year))
-        return _apply_mod(Norm(v, t, _mod(g), b, e, "year"), ctx)
+        return apply_mod(Norm(v, t, mod_of(g), b, e, "year"), ctx)
     return None
 
 
@@ -320,7 +284,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
             now - dt.timedelta(days=now.isoweekday() - 1) + dt.timedelta(weeks=int(g["wshift"]))
         )
         date = monday + dt.timedelta(days=wd - 1)
-        return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
+        return Norm(date.isoformat(), rule.type, mod_of(g), date, date, "day", True)
     base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
     words = text.lower().split()
     if (
@@ -358,8 +322,8 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
             date = past if (base - past) <= (future - base) * penalty else future
     part = g.get("part")
     if part and rule.args.get("keep_part", True):
-        return Norm(f"{date.isoformat()}T{part}", rule.type, None, date, date, "day", True)
-    return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
+        return Norm(f"{date.isoformat()}T{part}", rule.type, mod_of(g), date, date, "day", True)
+    return Norm(date.isoformat(), rule.type, mod_of(g), date, date, "day", True)
 
 
 def act_dayword(g, text, rule, ctx: Ctx) -> Norm | None:
@@ -373,31 +337,18 @@ def act_dayword(g, text, rule, ctx: Ctx) -> Norm | None:
         offset, part = int(g["dayword"]), g.get("part")
     date = ctx.dct + dt.timedelta(days=int(offset))
     if part:
-        return Norm(f"{date.isoformat()}T{part}", "TIME", None, date, date, "day", True)
-    return Norm(date.isoformat(), rule.type, None, date, date, "day", True)
+        return Norm(f"{date.isoformat()}T{part}", "TIME", mod_of(g), date, date, "day", True)
+    return Norm(date.isoformat(), rule.type, mod_of(g), date, date, "day", True)
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
-_UNIT_RANK = {
-    "D": 0,
-    "W": 1,
-    "WE": 1,
-    "FN": 1,
-    "M": 2,
-    "Q": 3,
-    "season": 3,
-    "Y": 4,
-    "DE": 5,
-    "CE": 6,
-}
 _UNKNOWN_PART = {"D": "-XX", "W": "-WXX", "WE": "-WXX", "M": "-XX", "Q": "-QX"}
 
 
 def _coarse(ctx: Ctx, unit: str, rule_type: str) -> Norm | None:
     """ "The next day" after "in March 1998": the reference time is coarser than the
     unit counted, so only the part of the date it gives is known (1998-03-XX)."""
-    rank = _PRECISION_RANK.get(ctx.ref_precision or "")
-    if ctx.ref is None or rank is None or rank <= _UNIT_RANK.get(unit, 0):
+    rank = PRECISION_RANK.get(ctx.ref_precision or "")
+    if ctx.ref is None or rank is None or rank <= UNIT_RANK.get(unit, 0):
         return None
     ref = ctx.ref
     if ctx.ref_precision == "month":
@@ -411,8 +362,8 @@ def _coarse(ctx: Ctx, unit: str, rule_type: str) -> Norm | None:
 
 def _anchor(ctx: Ctx, anaphoric: bool, unit: str | None = None) -> dt.date:
     if anaphoric and ctx.ref is not None:
-        rank = _PRECISION_RANK.get(ctx.ref_precision or "")
-        if ctx.story or unit is None or rank is None or rank <= _UNIT_RANK.get(unit, 0):
+        rank = PRECISION_RANK.get(ctx.ref_precision or "")
+        if ctx.story or unit is None or rank is None or rank <= UNIT_RANK.get(unit, 0):
             return ctx.ref
         # news: "a day earlier" after "elected in 2005" counts from the last day named
         return ctx.day_ref or ctx.ref
@@ -425,8 +376,18 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
     time ("the spill began in April") or a coarser one ("next year") is no anchor for it."""
     if ctx.story or ctx.direction <= 0 or ctx.ref is None:
         return False
-    rank = _PRECISION_RANK.get(ctx.ref_precision or "")
-    return ctx.ref <= ctx.dct or rank is None or rank > _UNIT_RANK.get(unit or "", 0)
+    rank = PRECISION_RANK.get(ctx.ref_precision or "")
+    return ctx.ref <= ctx.dct or rank is None or rank > UNIT_RANK.get(unit or "", 0)
+
+
+def _near_day(ctx: Ctx) -> bool:
+    """In news, the last day named is the day a past "later in the day" speaks of only
+    when it is the document's or one a few days before ("apologized Thursday. Later in the
+    day"), not an old date told in the background; "earlier in the week" stays the
+    document's week."""
+    if ctx.ref is None or ctx.ref_precision != "day" or ctx.direction > 0:
+        return False
+    return 0 <= (ctx.dct - ctx.ref).days <= NEAR_DAY_BACK
 
 
 def _dated_sunday(ctx: Ctx) -> bool:
@@ -447,7 +408,11 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             # on a Tuesday)
             shift = -1 if ctx.dct.isoweekday() <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
-    anaphoric = bool(rule.args.get("anaphoric")) or (
+    if rule.args.get("anaphoric") == "near":  # "later in the day": the day last named
+        anaphoric = ctx.story or (unit == "D" and _near_day(ctx))
+    else:
+        anaphoric = bool(rule.args.get("anaphoric"))
+    anaphoric = anaphoric or (
         len(words) > 1
         and words[0] in ctx.res.words("definite_article")
         and words[1] in ctx.res.words("anaphoric_shift")
@@ -456,7 +421,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     if anaphoric and shift > 0 and _from_now(ctx, unit):
         anaphoric = False  # "the change would be implemented over the next month"
     base = _anchor(ctx, anaphoric, unit)
-    mod = _mod(g)
+    mod = mod_of(g)
     if unit == "season":
         code = g["season"]
         months = tuple(ctx.res.tables["season_months"][code])
@@ -470,7 +435,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             while b <= base:
                 y += 1
                 v, b, e = cal.season_of(y, code, months)
-        return _apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
+        return apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
     if unit not in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE"):
         return None
     if (
@@ -488,100 +453,14 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     this = ctx.res.words("deictic_this") & set(words)
     if unit == "W" and this and not shift and ctx.direction > 0 and _dated_sunday(ctx):
         shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
-    target = cal.shift_unit(base, unit, shift)
-    v, b, e, precision = cal.period_of(target, unit)
-    return _apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
-
-
-def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
-    words = text.lower().replace("-", " ").split()
-    q_now = (ctx.dct.month - 1) // 3 + 1
-    y = ctx.dct.year
-    ordinal = g.get("ordinal")
-    shift = g.get("shift")
-    back = bool(ctx.res.words("year_back_words") & set(words))  # "the year-earlier quarter"
-    if g.get("month") and g.get("day") and ctx.quarter is None:
-        # "the quarter ended July 31": the three months up to that day, named after the
-        # calendar quarter holding most of them (the one of the month before); a quarter
-        # named before ("the fiscal first quarter ... the quarter ended Sept. 29") is kept
-        m = int(g["month"])
-        end = cal.safe_date(int(g.get("qyear") or y), m, 28)
-        if end is None:
-            return None
-        if not g.get("qyear") and (end - ctx.dct).days > QUARTER_DAYS:
-            end = cal.add_years(end, -1)  # not the quarter under way: the last one ended
-        first = cal.add_months(end, -1)
-        v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
-        return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
-    end_month = g.get("month") or g.get("month2") or g.get("month3")
-    if end_month and not g.get("day"):  # "the June quarter", "the April-June quarter"
-        return _quarter_to_month(int(end_month), rule, ctx)
-    if rule.args.get("year_of") == "begun" and ordinal:
-        # "the last quarter of the year": the latest such quarter begun by the time of
-        # writing ("lost $2 billion in the fourth quarter of the year", written in February),
-        # or the coming one in a plan
-        _, b, _ = cal.quarter_of(y, int(ordinal))
-        if b > ctx.dct and ctx.direction <= 0:
-            y -= 1
-        v, b, e = cal.quarter_of(y, int(ordinal))
-        return Norm(v, rule.type, None, b, e, "quarter", True)
-    yshift = g.get("yshift")
-    if yshift is not None:  # "next year's first quarter"
-        y += int(yshift)
-        if not ordinal:
-            return None
-        v, b, e = cal.quarter_of(y, int(ordinal))
-        return Norm(v, rule.type, None, b, e, "quarter", True)
-    if ordinal and g.get("qyear"):
-        v, b, e = cal.quarter_of(int(g["qyear"]), int(ordinal))
-        return Norm(v, rule.type, None, b, e, "quarter")
-    if ordinal and ctx.sentence_year is not None and not back:
-        # "For all of 1986, productivity rose, reflecting rises in the first quarter"
-        v, b, e = cal.quarter_of(ctx.sentence_year, int(ordinal))
-        return Norm(v, rule.type, None, b, e, "quarter", True)
-    if ordinal:  # the last quarter with that number that has begun, unless still to come
-        q = int(ordinal)
-        v, b, e = cal.quarter_of(y, q)
-        if b > ctx.dct and ctx.direction <= 0:  # "expects third-quarter profit to rise"
-            v, b, e = cal.quarter_of(y - 1, q)
-        if back:
-            v, b, e = cal.quarter_of(b.year - 1, q)
-    elif back and shift is None and ctx.quarter is not None:
-        # the same quarter a year before the one being reported
-        v, b, e, _ = cal.period_of(cal.shift_unit(ctx.quarter, "Y", -1), "Q")
+    if unit == "W" and shift < 0 and rule.args.get("span"):
+        # "the past week": the seven days before, named by the week holding most of them
+        # (the week before on a Tuesday, the current one on a Friday)
+        target = base - dt.timedelta(days=PAST_WEEK_MIDDLE)
     else:
-        if shift is None and ctx.quarter is not None and not g.get("qyear") and not back:
-            q_ref = ctx.quarter  # "the quarter": the one being reported
-            v, b, e, _ = cal.period_of(q_ref, "Q")
-            return Norm(v, rule.type, None, b, e, "quarter", True)
-        n = q_now - 1 if shift is None else q_now + int(shift)
-        if back:
-            n -= 4
-        yy, qq = y + (n - 1) // 4, (n - 1) % 4 + 1
-        if g.get("qyear"):  # "the 1988 quarter": the same quarter of that year
-            if ctx.quarter is not None:
-                qq = (ctx.quarter.month - 1) // 3 + 1
-                back = int(g["qyear"]) < ctx.quarter.year
-            yy = int(g["qyear"])
-        v, b, e = cal.quarter_of(yy, qq)
-    return Norm(v, rule.type, None, b, e, "quarter", True, back=back)
-
-
-def _quarter_to_month(m: int, rule, ctx: Ctx) -> Norm | None:
-    """ "The June quarter", "the quarter to September": the three months that end with
-    that month, the last that has begun (the next that has not ended, of the future)."""
-    y = ctx.dct.year
-    end = cal.safe_date(y, m, 1)
-    if end is None:
-        return None
-    if ctx.direction > 0:
-        if cal.add_months(end, 1) <= ctx.dct:
-            end = cal.add_years(end, 1)
-    elif cal.add_months(end, -2) > ctx.dct:
-        end = cal.add_years(end, -1)
-    mid = cal.add_months(end, -1)
-    v, b, e = cal.quarter_of(mid.year, (mid.month - 1) // 3 + 1)
-    return Norm(v, rule.type, None, b, e, "quarter", True)
+        target = cal.shift_unit(base, unit, shift)
+    v, b, e, precision = cal.period_of(target, unit)
+    return apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
 
 
 def _in_quarter(ctx: Ctx) -> bool:
@@ -635,14 +514,14 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     if unit == "Y" and abs(steps) == 1 and (_in_quarter(ctx) or (quarter_word and ctx.quarter)):
         # "profit rose in the quarter from a year ago": the same quarter a year before
         v, b, e, precision = cal.period_of(cal.shift_unit(ctx.quarter, "Y", steps), "Q")
-        return Norm(v, rule.type, _mod(g), b, e, precision, True, back=True)
+        return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
     target = cal.shift_unit(base, unit, steps)
     v, b, e, precision = cal.period_of(target, unit)
     if g.get("part") and unit == "D":  # "that afternoon", "the next morning"
-        return Norm(f"{v}T{g['part']}", "TIME", _mod(g), b, e, precision, True)
+        return Norm(f"{v}T{g['part']}", "TIME", mod_of(g), b, e, precision, True)
     # "from $1.2 billion a year earlier": a comparison, not a new reference time
     back = unit == "Y" and steps == -1
-    return Norm(v, rule.type, _mod(g), b, e, precision, True, back=back)
+    return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=back)
 
 
 # a fraction of a unit is written in the next smaller one: 2.5 years = P2Y6M
@@ -717,7 +596,7 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     value = _duration_value(n, unit, decimal=_DECIMAL.search(text) is not None)
     if value is None:
         return None
-    norm = Norm(value, rule.type, _mod(g), relative=False)
+    norm = Norm(value, rule.type, mod_of(g), relative=False)
     dshift = str(g.get("dshift") or rule.args.get("dshift") or "").lower()
     if dshift and unit in cal.UNIT_PRECISION:
         steps = VAGUE_COUNT if n == "X" else int(round(float(n)))

@@ -431,12 +431,45 @@ class PhraseCues:
                 )
         return False
 
+    def _reporting_tag(self, after: list[str]) -> bool:
+        """The words after a comma (``after``) are a reporting tag that ends the sentence
+        ("..., they added.", "..., the minister said."): a verb of saying within four
+        words, and nothing but the sentence's end after it."""
+        for d, w in enumerate(after[:4]):
+            if w in ",;:":
+                return False
+            if w.lower() in self.reporting:
+                return not after[d + 1 :]  # the sentence ends there ("right" stops at it)
+        # the verb first, then a name: "..., agreed Allan Leslie of Discount Corp."
+        verb = after[:1] and (after[0].lower() in self.reporting or self._suffix_only(after[0]))
+        return (
+            bool(verb)
+            and after[0].islower()
+            and after[1:2] != []
+            and after[1][:1].isupper()
+            and not any(self._cue(w) for w in after[2:])
+        )
+
     def _present_after_pronoun(self, clause: list[str]) -> bool:
         """A subordinate clause (``clause``: its words before the expression, nearest first)
-        with a third-person present right after its pronoun subject ("when it unveils")."""
+        with a present right after its subject: a third-person pronoun ("when it unveils")
+        or a plural noun ("before financial markets open")."""
         for k in range(len(clause) - 1):
             w, subject = clause[k], clause[k + 1].lower()
-            present = w.isalpha() and w.islower() and w.endswith(self.present_suffix)
+            if not (w.isalpha() and w.islower()) or w in self.reporting:
+                continue
+            present = w.endswith(self.present_suffix)
             if subject in self.third_person and present:
-                return w not in self.reporting and not w.endswith(self.not_present_suffix)
+                return not w.endswith(self.not_present_suffix)
+            if present or w.endswith(self.past_suffix + self.progressive_suffix) or self._cue(w):
+                continue
+            if k > 1 or (k and clause[0].lower() not in self.attaching):
+                continue  # the verb right before the expression or its preposition
+            if w in self.not_plural_present or w in self.noun_phrase_end:
+                continue  # "after elections in May": no verb
+            plural = subject.endswith(self.present_suffix) and not subject.endswith(
+                self.not_present_suffix
+            )
+            if plural and subject.isalpha() and clause[k + 1].islower():
+                return subject not in self.determiners and subject not in self.noun_determiners
         return False

@@ -15,16 +15,17 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
+from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
-from eventwire.temporal.normalize import ACTIONS, Ctx, Norm
+from eventwire.temporal.normalize import ACTIONS
+from eventwire.temporal.norms import Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
-_CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")  # the clock time of a TIMEX3 value
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
 WINDOW = 48  # characters searched either side of a rule's trigger
@@ -86,13 +87,6 @@ def _same_sentence(
         ):
             return False
     return True
-
-
-def _clock_minutes(value: str) -> int | None:
-    """Minutes after midnight of a TIMEX3 time value ("2010-06-15T20:00" -> 1200); None
-    for a value with no clock time ("2010-06-15TNI")."""
-    m = _CLOCK_VALUE.match(value, 10)
-    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
 
 
 class TimeTagger:
@@ -548,7 +542,7 @@ class TimeTagger:
         day; a time in brackets more than ``ZONE_GAP_MINUTES`` off, another zone's ("at 2000
         (0000 GMT)"), on the next or the day before."""
         end, _, first, _ = prev
-        h1, h2 = _clock_minutes(first.value), _clock_minutes(norm.value)
+        h1, h2 = cal.clock_minutes(first.value), cal.clock_minutes(norm.value)
         if first.begin is None or norm.begin != first.begin or h1 is None or h2 is None:
             return norm  # not two clock times of one day ("Friday night" is no clock time)
         s, e = chosen[k][0], chosen[k][1]

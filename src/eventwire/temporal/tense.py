@@ -258,6 +258,9 @@ class TenseGuesser(PhraseCues):
             # the end of a span ("from 24 July until 26 November"), nor a state over before
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
+        if direction >= 0 and lw[:1] and lw[0].lower() in self.determiners and rw[:1]:
+            if rw[0].lower() in self.unplanned_nouns:
+                return -1  # "is studying the April 20 explosion": what no one plans is past
         named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
         if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
             return MOSTLY_AHEAD  # "on course to win 41 seats in the March 28 election": to come
@@ -533,6 +536,8 @@ class TenseGuesser(PhraseCues):
                 s = 0  # "fell on Tuesday due to a number of corrections"
             if s < 0 and d and rw[d - 1].lower() in self.determiners:
                 s = 0  # "beginning Tuesday, in a bid to ...", "the wounded": a noun
+            if s < 0 and d and rw[d - 1].lower() in self.present_be and rw[d - 1][:1] != "'":
+                s = 0  # "the year ending June 30 is needed": a present passive
             if (
                 s > 0
                 and d
@@ -700,25 +705,6 @@ class TenseGuesser(PhraseCues):
         if not (word.islower() and w.endswith(self.past_suffix)):
             return False
         return any(stem in self.future_verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
-
-    def _reporting_tag(self, after: list[str]) -> bool:
-        """The words after a comma (``after``) are a reporting tag that ends the sentence
-        ("..., they added.", "..., the minister said."): a verb of saying within four
-        words, and nothing but the sentence's end after it."""
-        for d, w in enumerate(after[:4]):
-            if w in ",;:":
-                return False
-            if w.lower() in self.reporting:
-                return not after[d + 1 :]  # the sentence ends there ("right" stops at it)
-        # the verb first, then a name: "..., agreed Allan Leslie of Discount Corp."
-        verb = after[:1] and (after[0].lower() in self.reporting or self._suffix_only(after[0]))
-        return (
-            bool(verb)
-            and after[0].islower()
-            and after[1:2] != []
-            and after[1][:1].isupper()
-            and not any(self._cue(w) for w in after[2:])
-        )
 
     def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
         """The words before a participle (nearest first) end in a present "be", over
