@@ -25,6 +25,8 @@ def _check(found, case):
     for exp in case.get("expect", ()):
         assert exp["text"] in by_text, f"{exp['text']!r} not in {list(by_text)}"
         same = by_text[exp["text"]]
+        # `count`: how many expressions have this text
+        assert len(same) == exp.get("count", len(same)), (exp["text"], len(same))
         # `occurrence`: the n-th expression with this text (default: the last)
         n = exp.get("occurrence", len(same))
         assert n <= len(same), (exp["text"], n, len(same))

@@ -22,6 +22,7 @@ SLACK_DAYS = 45  # a period this close to the document date keeps its year whate
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 LEAP_YEARS = 8  # how many years to look for a February 29
 WEEK_LAST_DAY = 7  # Sunday, the last day of an ISO week
+FIRST_WEEKEND_EVE = 5  # from this weekday (Friday) "the weekend" is the coming one ...
 LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
@@ -401,7 +402,9 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
     words = text.lower().split()
     if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
-        weekend = ctx.dct.isoweekday() >= 6
+        # from Friday on, the coming one unless the past is firm ("prepared for a crackdown
+        # at the weekend", written on a Friday)
+        weekend = ctx.dct.isoweekday() >= FIRST_WEEKEND_EVE and ctx.direction > FIRM_PAST
         shift = -1 if ctx.direction < 0 and not weekend else 0
         if not ctx.direction and not ctx.res.words("deictic_this") & set(words):
             # no tense: the last one early in the week ("violence at the weekend" written
@@ -590,7 +593,7 @@ def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     if n != "X" and not 0 < float(n) < MAX_COUNT:
         return None  # "Revs 594,000\n Year": a figure above a table heading
     if unit is None:  # a bare plural word
-        unit = ctx.res.lookup("unit", str(g.get("core") or g.get("core_unit") or ""))
+        unit = ctx.res.lookup("unit", str(g.get("core_unit") or g.get("core") or ""))
     if unit is None:
         return None
     value = _duration_value(n, unit, decimal=_DECIMAL.search(text) is not None)

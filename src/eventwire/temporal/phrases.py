@@ -450,6 +450,16 @@ class PhraseCues:
             and not any(self._cue(w) for w in after[2:])
         )
 
+    def _headline_plan(self, text: str, start: int, lw: list[str]) -> bool:
+        """A headline in capitals with an infinitive before the expression, not right before
+        it: a plan ("FECSA TO MEET DEBT COMMITTEE TUESDAY"; not "OFFER EXTENDED TO MAY 6")."""
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", start)
+        line = text[a : b if b >= 0 else len(text)]
+        if not lw or any(c.islower() for c in line):
+            return False
+        return any(w.lower() in self.infinitive for w in lw[1:])
+
     def _present_after_pronoun(self, clause: list[str]) -> bool:
         """A subordinate clause (``clause``: its words before the expression, nearest first)
         with a present right after its subject: a third-person pronoun ("when it unveils")

@@ -18,6 +18,7 @@ from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
+from eventwire.temporal.names import MonthNames
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
@@ -98,6 +99,7 @@ class TimeTagger:
         self.version = f"{lang}:{self.res.version}"
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
+        self.names = MonthNames(self.res)
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
@@ -653,6 +655,7 @@ class TimeTagger:
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
         chosen = self._stamps_dropped(text, self._candidates(text, start, end))
+        chosen = self.names.dropped(text, chosen)  # "May did not surrender"
         head = min(start, DATELINE_CHARS)  # a dateline before the part to tag
         before = self._candidates(text, 0, head) if _DATELINE_HINT.search(text, 0, head) else []
         dct = self._dateline_day(text, dct, before + chosen) or dct

@@ -129,6 +129,9 @@ class TenseGuesser(PhraseCues):
         words = {a.text.lower() for a in aux} | {a.lemma.lower() for a in aux}
         if words & self.perfect_modals and words & self.perfect_have and t.tag == "VBN":
             return -1  # "would have seemed", "may have left": a past
+        if words & self.infinitive and words & self.perfect_have and t.tag == "VBN":
+            if toks[t.head].text.lower() in self.past_be:
+                return PLAN_PAST  # "the service was to have begun on Thursday": overtaken
         if words & self.future_aux or words & self.reported:
             return 1
         if any(a.text.lower() in self.infinitive for a in aux) and t.tag == "VB":
@@ -210,6 +213,8 @@ class TenseGuesser(PhraseCues):
             return fixed
         if self._ahead_of(lw):
             return self._after_verb(self._scan(lw, rw, right))
+        if self._headline_plan(text, start, lw):
+            return 1  # "YAO SAYS CHINA TO RESHUFFLE LEADERSHIP BY OCTOBER"
         if self._future_subject(lw, rw):
             return 1
         said = lw[:1] and lw[0].lower() in self.reporting
@@ -309,6 +314,12 @@ class TenseGuesser(PhraseCues):
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
+            if (
+                lw_ in self.perfect_have
+                and d + 2 < len(lw)
+                and self._to_after_be(lw, d + 1, self.past_be)
+            ):
+                return PLAN_PAST  # "was to have begun on Thursday": a plan overtaken
             if lw_ in self.since and best[1] < 0:
                 return best[1]  # "since he took over on July 31 will ...": the clause's own
             if lw_ in self.subordinators and not best[1] and d:
@@ -409,7 +420,11 @@ class TenseGuesser(PhraseCues):
                 and 2 <= d <= INFINITIVE_BE_WORDS
                 and lw[d - 1].lower() in self.bare_be
                 and lw[d - 2].islower()
-                and (lw[d - 2].endswith(self.participle_suffix) or self._cue(lw[d - 2]) < 0)
+                and (
+                    lw[d - 2].endswith(self.participle_suffix)
+                    or self._cue(lw[d - 2]) < 0
+                    or lw[d - 2] in self.bare_participles  # "to be broadcast Monday"
+                )
                 # "the pipe appeared to be broken on Monday", "was found to be infected on
                 # Saturday": a past verb's
                 and not (d + 1 < len(lw) and self._past_verb(lw[d + 1], lw[d + 2 : d + 3]))
@@ -478,8 +493,8 @@ class TenseGuesser(PhraseCues):
                 break  # "on Monday and the expected visits": another noun phrase
             if w in ",;:":
                 if d == 0 and not best[1]:
-                    if self._reporting_tag(rw[1:]):
-                        break  # "... the election on May 6, they added.": no cue for it
+                    if self._reporting_tag(rw[1:]) or rw[1:2] and rw[1].lower() in self.relatives:
+                        break  # "... the election on May 6, they added.", "Friday, which"
                     continue  # "On Friday, the minister met ...": the clause after decides
                 break  # "talks, which began on Monday, are scheduled to end": not that clause
             # a present of schedule right after: "his speech on Tuesday starts at 3 p.m.", not

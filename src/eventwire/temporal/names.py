@@ -1,0 +1,82 @@
+"""Words of time used as a person's name in one text ("Vi Van May ... police approached
+May's house ... May did not surrender"): once the text names a person so, a bare such word
+with no word of time before it is that person, not the month or the holiday. The words come
+from the tables ``name_words`` and ``name_time_links``."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.temporal.resources import TemporalResources
+
+TITLE_MIN_WORDS = 4  # a line this long or longer can be a headline in title case ...
+TITLE_SHARE = 0.6  # ... when this share of its words is capitalised
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
+_NUMBER_AFTER = re.compile(r"\s*[0-9]")
+_AFTER = re.compile(r"(?:['’]s\b|[,.;:]|\s+([a-z]+)\b)")
+_OPENING = re.compile(r"(?:^|[\n.!?*\"'])\s*$")
+
+
+class MonthNames:
+    def __init__(self, res: TemporalResources) -> None:
+        names = sorted(str(w) for w in res.tables.get("name_words", ()))
+        self.names = frozenset(names)
+        alternation = "|".join(re.escape(w) for w in names)
+        # capitalised words right before the month word, on the same line ("Vi Van May")
+        named = rf"\b((?:[A-Z][a-z]+\.?[ \t]+)+)({alternation})\b"
+        self._named = re.compile(named) if names else None
+        self.time_words = res.words("name_time_links") | res.words("determiner")
+        self.time_words |= res.words("month") | res.words("weekday")
+        self.verbs = res.words("reporting_verbs") | res.words("future_aux") | res.words("past_cues")
+
+    def used_as_names(self, text: str) -> frozenset[str]:
+        """The month words the text uses as a name: after capitalised words, the last no word
+        of time ("Theresa May", "Vi Van May", "Mrs. May"), not one word opening a sentence
+        ("German June cost of living"), not before a number."""
+        if self._named is None:
+            return frozenset()
+        found = set()
+        for m in self._named.finditer(text):
+            words = m.group(1).split()
+            if words[-1].rstrip(".").lower() in self.time_words:
+                continue  # "Since May", "The May elections"
+            if _NUMBER_AFTER.match(text, m.end()):
+                continue  # "Sunday May 5"
+            opening = len(words) == 1 and _OPENING.search(text, max(0, m.start() - 3), m.start())
+            if opening and not self._name_after(text, m.end()):
+                continue  # one word opening a sentence: "German June cost of living"
+            if self._title_case(text, m.start()):
+                continue  # a headline in title case: "US Retail Sales April"
+            found.add(m.group(2))
+        return frozenset(found)
+
+    def _name_after(self, text: str, i: int) -> bool:
+        """What follows offset ``i`` goes on a name: a possessive, a punctuation mark or a
+        verb ("Jermaine Easter's goal", "Theresa May said", "Theresa May will resign")."""
+        m = _AFTER.match(text, i)
+        return m is not None and (m.group(1) is None or m.group(1) in self.verbs)
+
+    @staticmethod
+    def _title_case(text: str, i: int) -> bool:
+        """The line holding offset ``i`` is written in title case (most words capitalised)."""
+        a = text.rfind("\n", 0, i) + 1
+        b = text.find("\n", i)
+        words = re.findall(r"[A-Za-z]+", text[a : b if b >= 0 else len(text)])
+        if len(words) < TITLE_MIN_WORDS:
+            return False
+        return sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
+
+    def dropped(self, text: str, chosen):
+        """``chosen`` without the bare month words the text uses as a name."""
+        names = self.used_as_names(text)
+        if not names:
+            return chosen
+        out = []
+        for c in chosen:
+            s, e = c[0], c[1]
+            if text[s:e] in names:
+                m = _WORD_BEFORE.search(text, max(0, s - 30), s)
+                if m is None or m.group(1).lower() not in self.time_words:
+                    continue  # "May did not surrender", "police approached May's house"
+            out.append(c)
+        return out
