@@ -507,8 +507,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         if coarse is not None:
             return coarse
     steps = int(round(float(n))) * sign
-    if unit in ("H", "MIN", "S"):
-        return Norm(base.isoformat(), rule.type, None, base, base, "day", True)
+    if unit in ("H", "MIN", "S"):  # "about an hour earlier": that day
+        return Norm(base.isoformat(), rule.type, mod_of(g), base, base, "day", True)
     if unit == "FN":
         unit, steps = "W", steps * 2
     if unit in ("DE", "CE"):

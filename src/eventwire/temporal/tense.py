@@ -483,8 +483,10 @@ class TenseGuesser(PhraseCues):
             if s and best[1] == 0:
                 best, best_word = (d, s), lw_
         for d, w in enumerate(rw):
-            if d == 0 and best[1] and w.lower() in self.complementizers:
-                break  # "said at 1800 CDT on Wednesday that it would ...": the verb before
+            if best[1] and w.lower() in self.complementizers:
+                # "said at 1800 CDT on Wednesday that it would ...", "refused to comment on
+                # reports over the weekend from Tokyo that Jiang would": the verb before
+                break
             if (
                 w.lower() in self.coordinators
                 and rw[d + 1 : d + 2]
