@@ -42,8 +42,8 @@ def _direction(guess, text: str, word: str) -> int:
         ("They agreed to hold talks in June.", "June", PLAN_PAST),
         # the subject of a future verb is to come
         ("They have alleged the January 23 polls will be rigged.", "January 23", 1),
-        # ... but not a past happening whose effects are to come
-        ("He said the April 20 spill will cost BP billions.", "April 20", -1),
+        # ... but not a past happening whose effects are to come: firmly past
+        ("He said the April 20 spill will cost BP billions.", "April 20", FIRM_PAST),
         # "ahead of" a scheduled happening: after the verb's time
         ("Shares rose ahead of the celebrations in September.", "September", PLAN_PAST),
         # a deadline verb and "until": to come

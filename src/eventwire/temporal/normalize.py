@@ -22,7 +22,8 @@ SLACK_DAYS = 45  # a period this close to the document date keeps its year whate
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 LEAP_YEARS = 8  # how many years to look for a February 29
 WEEK_LAST_DAY = 7  # Sunday, the last day of an ISO week
-FIRST_WEEKEND_EVE = 5  # from this weekday (Friday) "the weekend" is the coming one ...
+WEEKEND_FIRST_DAY = 6  # from this weekday (Saturday) "the weekend" is this week's ...
+FIRST_WEEKEND_EVE = 5  # ... and "before the weekend" from Friday
 LAST_WEEKEND_DAY = 2  # up to this weekday (Tuesday) a tenseless "the weekend" is the last one
 MAX_COUNT = 10000  # a count of units this large is a figure, not a duration
 STORY_BACK_DAYS = 183  # a bare date this far before the story's date is in the next year
@@ -31,7 +32,8 @@ THIS_DATE_BACK_DAYS = 240  # ... with no tense, only this far back ("hit a recor
 AHEAD_PAST_WEIGHT = 3  # a past period mostly ahead must be this many times nearer
 FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times nearer
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
-NEAR_DAY_BACK = 6  # a day named this close before the document date is "the day" of news
+NEAR_DAY_BACK = 1  # a day named this close before the document date is "the day" of news ...
+NEAR_DAY_AHEAD = 6  # ... and in a clause about the future one this close after it
 PAST_WEEK_MIDDLE = 3  # "the past week" is named by the week of its middle day, this far back
 
 
@@ -382,13 +384,17 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
 
 
 def _near_day(ctx: Ctx) -> bool:
-    """In news, the last day named is the day a past "later in the day" speaks of only
-    when it is the document's or one a few days before ("apologized Thursday. Later in the
-    day"), not an old date told in the background; "earlier in the week" stays the
-    document's week."""
-    if ctx.ref is None or ctx.ref_precision != "day" or ctx.direction > 0:
+    """In news, the last day named is the day "later in the day" speaks of only when it is
+    the document's or the one before, in a past clause ("apologized Thursday. Later in the
+    day"), or one of the coming week in a clause about the future ("will chair a meeting on
+    Monday and address parliament later in the day"), not an old date told in the background;
+    "earlier in the week" stays the document's week."""
+    if ctx.ref is None or ctx.ref_precision != "day":
         return False
-    return 0 <= (ctx.dct - ctx.ref).days <= NEAR_DAY_BACK
+    back = (ctx.dct - ctx.ref).days
+    if ctx.direction > 0:
+        return -NEAR_DAY_AHEAD <= back <= 0
+    return 0 <= back <= NEAR_DAY_BACK
 
 
 def _dated_sunday(ctx: Ctx) -> bool:
@@ -402,9 +408,10 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
     words = text.lower().split()
     if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
-        # from Friday on, the coming one unless the past is firm ("prepared for a crackdown
-        # at the weekend", written on a Friday)
-        weekend = ctx.dct.isoweekday() >= FIRST_WEEKEND_EVE and ctx.direction > FIRM_PAST
+        # at the weekend, this one; with `late_week`, from Friday on ("short-covering before
+        # the weekend", written on a Friday)
+        eve = FIRST_WEEKEND_EVE if rule.args.get("late_week") else WEEKEND_FIRST_DAY
+        weekend = ctx.dct.isoweekday() >= eve and ctx.direction > FIRM_PAST
         shift = -1 if ctx.direction < 0 and not weekend else 0
         if not ctx.direction and not ctx.res.words("deictic_this") & set(words):
             # no tense: the last one early in the week ("violence at the weekend" written

@@ -450,6 +450,27 @@ class PhraseCues:
             and not any(self._cue(w) for w in after[2:])
         )
 
+    def _unplanned_after(self, rw: list[str]) -> bool:
+        """A happening no one plans right after the expression, or after one noun that
+        qualifies it ("explosion", "embassy bombings")."""
+        if rw[:1] and rw[0].lower() in self.unplanned_nouns:
+            return True
+        return bool(
+            rw[1:2]
+            and rw[0].isalpha()
+            and rw[0].islower()
+            and rw[1].lower() in self.unplanned_nouns
+        )
+
+    def _happening_on(self, lw: list[str]) -> bool:
+        """The expression follows a scheduled happening and its preposition ("the referendum
+        on Sunday"): a present "be" after it speaks of what is to come ("is seen as a test")."""
+        return (
+            len(lw) > 1
+            and lw[0].lower() in self.attaching
+            and lw[1].lower() in self.scheduled_nouns
+        )
+
     def _headline_plan(self, text: str, start: int, lw: list[str]) -> bool:
         """A headline in capitals with an infinitive before the expression, not right before
         it: a plan ("FECSA TO MEET DEBT COMMITTEE TUESDAY"; not "OFFER EXTENDED TO MAY 6")."""

@@ -263,9 +263,9 @@ class TenseGuesser(PhraseCues):
             # the end of a span ("from 24 July until 26 November"), nor a state over before
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
-        if direction >= 0 and lw[:1] and lw[0].lower() in self.determiners and rw[:1]:
-            if rw[0].lower() in self.unplanned_nouns:
-                return -1  # "is studying the April 20 explosion": what no one plans is past
+        if direction > FIRM_PAST and lw[:1] and lw[0].lower() in self.determiners:
+            if self._unplanned_after(rw):  # "is studying the April 20 explosion", "to mark
+                return FIRM_PAST  # the Aug. 7 embassy bombings": what no one plans is past
         named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
         if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
             return MOSTLY_AHEAD  # "on course to win 41 seats in the March 28 election": to come
@@ -514,6 +514,7 @@ class TenseGuesser(PhraseCues):
                         and w.lower() in self.present_be
                         and not w.lower().endswith(self.progressive_suffix)  # "Monday being"
                     )
+                    or (w.isalpha() and w.lower() in self.finite_be and self._happening_on(lw))
                 )
             )
             s = 1 if scheduled else self._cue(w)
