@@ -410,14 +410,18 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
         # at the weekend, this one; with `late_week`, from Friday on ("short-covering before
         # the weekend", written on a Friday)
-        eve = FIRST_WEEKEND_EVE if rule.args.get("late_week") else WEEKEND_FIRST_DAY
-        weekend = ctx.dct.isoweekday() >= eve and ctx.direction > FIRM_PAST
+        day = ctx.dct.isoweekday()
+        weekend = day >= WEEKEND_FIRST_DAY or (
+            rule.args.get("late_week") and day >= FIRST_WEEKEND_EVE and ctx.direction > FIRM_PAST
+        )
         shift = -1 if ctx.direction < 0 and not weekend else 0
         if not ctx.direction and not ctx.res.words("deictic_this") & set(words):
             # no tense: the last one early in the week ("violence at the weekend" written
             # on a Tuesday)
             shift = -1 if ctx.dct.isoweekday() <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
+    if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
+        shift = -1  # "were sold out at year-end", written in March: the end last passed
     if rule.args.get("anaphoric") == "near":  # "later in the day": the day last named
         anaphoric = ctx.story or (unit == "D" and _near_day(ctx))
     else:

@@ -679,7 +679,8 @@ class TimeTagger:
             if rule.args.get("narrative_only") and not history:
                 continue
             veto = rule.args.get("sentence_veto")
-            bare = veto and g.get("year") is None and g.get("of_year") is None
+            keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
+            bare = veto and not any(g.get(k) is not None for k in keys)
             if bare and self._sentence_has(text, s, e, veto):
                 continue  # "China dominated the first half": a match's, no half-year
             sent = None
