@@ -11,28 +11,33 @@ from eventwire.temporal.resources import TemporalResources
 
 TITLE_MIN_WORDS = 4  # a line this long or longer can be a headline in title case ...
 TITLE_SHARE = 0.6  # ... when this share of its words is capitalised
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'-]*)[ \t]+$")
+LOOK_BACK_CHARS = 30  # how far before a name word the word before it is looked for
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)(,?)[ \t]*$")
+_POSSESSIVE = ("'s", "’s")
 _NUMBER_AFTER = re.compile(r"\s*[0-9]")
-_AFTER = re.compile(r"(?:['’]s\b|[,.;:]|\s+([a-z]+)\b)")
+_AFTER = re.compile(r"(?:\s?['’]s\b|\s*[,.;:]|\s+([a-z]+)\b)")
 _OPENING = re.compile(r"(?:^|[\n.!?*\"'])\s*$")
 
 
 class MonthNames:
     def __init__(self, res: TemporalResources) -> None:
         names = sorted(str(w) for w in res.tables.get("name_words", ()))
-        self.names = frozenset(names)
         alternation = "|".join(re.escape(w) for w in names)
         # capitalised words right before the month word, on the same line ("Vi Van May")
         named = rf"\b((?:[A-Z][a-z]+\.?[ \t]+)+)({alternation})\b"
         self._named = re.compile(named) if names else None
         self.time_words = res.words("name_time_links") | res.words("determiner")
         self.time_words |= res.words("month") | res.words("weekday")
+        self.listed = res.words("month") | res.words("weekday")  # "April, May and June"
+        self.coordinators = res.words("coordinators")
         self.verbs = res.words("reporting_verbs") | res.words("future_aux") | res.words("past_cues")
+        self.verbs |= res.words("be_forms")  # "Striker Jermaine Easter is expected to return"
 
     def used_as_names(self, text: str) -> frozenset[str]:
         """The month words the text uses as a name: after capitalised words, the last no word
-        of time ("Theresa May", "Vi Van May", "Mrs. May"), not one word opening a sentence
-        ("German June cost of living"), not before a number."""
+        of time ("Theresa May", "Vi Van May", "Mrs. May"), not words opening a sentence
+        unless a verb or a possessive follows ("German June cost of living"; "Theresa May
+        said"), not before a number."""
         if self._named is None:
             return frozenset()
         found = set()
@@ -42,9 +47,9 @@ class MonthNames:
                 continue  # "Since May", "The May elections"
             if _NUMBER_AFTER.match(text, m.end()):
                 continue  # "Sunday May 5"
-            opening = len(words) == 1 and _OPENING.search(text, max(0, m.start() - 3), m.start())
+            opening = _OPENING.search(text, max(0, m.start() - 3), m.start())
             if opening and not self._name_after(text, m.end()):
-                continue  # one word opening a sentence: "German June cost of living"
+                continue  # words opening a sentence: "West German June cost of living"
             if self._title_case(text, m.start()):
                 continue  # a headline in title case: "US Retail Sales April"
             found.add(m.group(2))
@@ -66,6 +71,25 @@ class MonthNames:
             return False
         return sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
 
+    def _time_before(self, text: str, s: int) -> bool:
+        """A word of time right before offset ``s`` ("in May", "last year's May polls"), or a
+        month or weekday before a comma or a coordinator there ("April, May and June", "in
+        March and May")."""
+        m = _WORD_BEFORE.search(text, max(0, s - LOOK_BACK_CHARS), s)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word.endswith(_POSSESSIVE):
+            word = word[-2:]  # "year's": the possessive
+        if word in self.time_words and not m.group(2):
+            return True
+        if not (m.group(2) or word in self.coordinators):
+            return False
+        m2 = _WORD_BEFORE.search(
+            text, max(0, m.start() - LOOK_BACK_CHARS), m.start(2) if m.group(2) else m.start()
+        )
+        return m2 is not None and m2.group(1).lower().rstrip(".") in self.listed
+
     def dropped(self, text: str, chosen):
         """``chosen`` without the bare month words the text uses as a name."""
         names = self.used_as_names(text)
@@ -74,9 +98,7 @@ class MonthNames:
         out = []
         for c in chosen:
             s, e = c[0], c[1]
-            if text[s:e] in names:
-                m = _WORD_BEFORE.search(text, max(0, s - 30), s)
-                if m is None or m.group(1).lower() not in self.time_words:
-                    continue  # "May did not surrender", "police approached May's house"
+            if text[s:e] in names and not self._time_before(text, s):
+                continue  # "May did not surrender", "police approached May's house"
             out.append(c)
         return out

@@ -13,7 +13,15 @@ import re
 from typing import Any
 
 from eventwire.temporal import calendar as cal
-from eventwire.temporal.norms import PRECISION_RANK, UNIT_RANK, Ctx, Norm, apply_mod, mod_of
+from eventwire.temporal.norms import (
+    NIGHT_FROM_HOUR,
+    PRECISION_RANK,
+    UNIT_RANK,
+    Ctx,
+    Norm,
+    apply_mod,
+    mod_of,
+)
 from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.quarters import act_quarter
 
@@ -34,7 +42,9 @@ FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times ne
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 NEAR_DAY_BACK = 1  # a day named this close before the document date is "the day" of news ...
 NEAR_DAY_AHEAD = 6  # ... and in a clause about the future one this close after it
-PAST_WEEK_MIDDLE = 3  # "the past week" is named by the week of its middle day, this far back
+MIDNIGHT_HOUR = 24  # TIMEX3 writes the midnight ending a day as T24:00
+PAST_WEEK_MIDDLE = 3  # "the past week", the seven days up to the document date, is named by
+# the week of its middle day, this far back
 
 
 def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
@@ -468,8 +478,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     if unit == "W" and this and not shift and ctx.direction > 0 and _dated_sunday(ctx):
         shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
     if unit == "W" and shift < 0 and rule.args.get("span"):
-        # "the past week": the seven days before, named by the week holding most of them
-        # (the week before on a Tuesday, the current one on a Friday)
+        # "the past week": the seven days up to the document date, named by the week holding
+        # most of them (the week before on a Tuesday, the current one from Thursday on)
         target = base - dt.timedelta(days=PAST_WEEK_MIDDLE)
     else:
         target = cal.shift_unit(base, unit, shift)
@@ -665,9 +675,13 @@ def act_time(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         hour = int(g.get("hour12") or g.get("hour") or 0)
         minute = int(g.get("minute") or 0)
-        if g.get("ampm") == "pm" and hour < 12:
+        half = g.get("ampm")
+        if half == "night":  # "11 o'clock at night": 23:00, "2 o'clock at night": 02:00
+            half = "pm" if NIGHT_FROM_HOUR <= hour < 12 else "am"
+            hour = MIDNIGHT_HOUR if hour == 12 else hour  # "12 o'clock at night"
+        if half == "pm" and hour < 12:
             hour += 12
-        elif g.get("ampm") == "am" and hour == 12:
+        elif half == "am" and hour == 12:
             hour = 0
         hhmm = f"{hour:02d}:{minute:02d}"
     return Norm(f"{date.isoformat()}T{hhmm}", rule.type, None, date, date, "day", True)

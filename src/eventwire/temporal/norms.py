@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.resources import TemporalResources
+
+NIGHT_FROM_HOUR = (
+    6  # "at 8:15 tonight", "11 o'clock at night" are after noon, "at 1:30 tonight" not
+)
 
 
 @dataclass(slots=True)
@@ -57,16 +62,20 @@ def apply_mod(n: Norm, ctx: Ctx) -> Norm:
     return n
 
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
-UNIT_RANK = {
-    "D": 0,
-    "W": 1,
-    "WE": 1,
-    "FN": 1,
-    "M": 2,
-    "Q": 3,
-    "season": 3,
-    "Y": 4,
-    "DE": 5,
-    "CE": 6,
-}
+PRECISION_RANK = MappingProxyType(
+    {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+)
+UNIT_RANK = MappingProxyType(
+    {
+        "D": 0,
+        "W": 1,
+        "WE": 1,
+        "FN": 1,
+        "M": 2,
+        "Q": 3,
+        "season": 3,
+        "Y": 4,
+        "DE": 5,
+        "CE": 6,
+    }
+)

@@ -479,7 +479,30 @@ class PhraseCues:
         line = text[a : b if b >= 0 else len(text)]
         if not lw or any(c.islower() for c in line):
             return False
-        return any(w.lower() in self.infinitive for w in lw[1:])
+        # the word after "TO" a verb, not a number ("DOLLAR RISES TO 150 YEN MONDAY")
+        return any(
+            w.lower() in self.infinitive and lw[k - 1].isalpha() for k, w in enumerate(lw) if k > 1
+        )
+
+    def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
+        """The words before a participle (nearest first) end in a present "be", over
+        adverbs ("may not be fully contained", "wells now being drilled"); with ``finite``,
+        a present tense of it ("are held", not "be held", "being held")."""
+        for w in before[:3]:
+            if w.lower() in self.present_be:
+                return not finite or w.lower() in self.finite_be
+            if not self._adverb(w):
+                return False
+        return False
+
+    def _past_before(self, words: list[str]) -> bool:
+        """A past tense cue among ``words`` (nearest first) before the clause ends."""
+        for w in words:
+            if w in ",;:":
+                return False
+            if self._cue(w) < 0:
+                return True
+        return False
 
     def _present_after_pronoun(self, clause: list[str]) -> bool:
         """A subordinate clause (``clause``: its words before the expression, nearest first)
@@ -494,6 +517,8 @@ class PhraseCues:
                 return not w.endswith(self.not_present_suffix)
             if present or w.endswith(self.past_suffix + self.progressive_suffix) or self._cue(w):
                 continue
+            if w in self.bare_participles:
+                continue  # "when floods hit on Monday": past or present
             if k > 1 or (k and clause[0].lower() not in self.attaching):
                 continue  # the verb right before the expression or its preposition
             if w in self.not_plural_present or w in self.noun_phrase_end:

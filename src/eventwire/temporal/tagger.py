@@ -20,7 +20,7 @@ from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
 from eventwire.temporal.names import MonthNames
 from eventwire.temporal.normalize import ACTIONS
-from eventwire.temporal.norms import Ctx, Norm
+from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -57,7 +57,6 @@ _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
-NIGHT_FROM_HOUR = 6  # "at 8:15 tonight" is after noon, "at 1:30 tonight" not
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
 _STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")

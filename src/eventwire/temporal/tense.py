@@ -22,6 +22,7 @@ from eventwire.temporal.phrases import (
 from eventwire.temporal.resources import TemporalResources
 
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
+PERFECT_PARTICIPLE_WORDS = 2  # "have (been) delivered": how far after "have" its participle is
 RIGHT_WORDS = 8  # words looked at after the expression
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
@@ -263,10 +264,10 @@ class TenseGuesser(PhraseCues):
             # the end of a span ("from 24 July until 26 November"), nor a state over before
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
-        if direction > FIRM_PAST and lw[:1] and lw[0].lower() in self.determiners:
+        named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
+        if named and direction > FIRM_PAST and lw[:1] and lw[0].lower() in self.determiners:
             if self._unplanned_after(rw):  # "is studying the April 20 explosion", "to mark
                 return FIRM_PAST  # the Aug. 7 embassy bombings": what no one plans is past
-        named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
         if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
             return MOSTLY_AHEAD  # "on course to win 41 seats in the March 28 election": to come
         return direction
@@ -316,6 +317,9 @@ class TenseGuesser(PhraseCues):
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
             if (
                 lw_ in self.perfect_have
+                # its own participle the nearest cue ("were to have been delivered on
+                # Saturday"), not another's ("was to have honoured the soldiers killed on Monday")
+                and (not best[1] or best[0] >= d - PERFECT_PARTICIPLE_WORDS)
                 and d + 2 < len(lw)
                 and self._to_after_be(lw, d + 1, self.past_be)
             ):
@@ -723,26 +727,6 @@ class TenseGuesser(PhraseCues):
         if not (word.islower() and w.endswith(self.past_suffix)):
             return False
         return any(stem in self.future_verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
-
-    def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
-        """The words before a participle (nearest first) end in a present "be", over
-        adverbs ("may not be fully contained", "wells now being drilled"); with ``finite``,
-        a present tense of it ("are held", not "be held", "being held")."""
-        for w in before[:3]:
-            if w.lower() in self.present_be:
-                return not finite or w.lower() in self.finite_be
-            if not self._adverb(w):
-                return False
-        return False
-
-    def _past_before(self, words: list[str]) -> bool:
-        """A past tense cue among ``words`` (nearest first) before the clause ends."""
-        for w in words:
-            if w in ",;:":
-                return False
-            if self._cue(w) < 0:
-                return True
-        return False
 
     # ------------------------------------------------------------------ since
     def _firm(self, direction: int, lw: list[str], rw: list[str]) -> int:
