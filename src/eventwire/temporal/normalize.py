@@ -404,7 +404,7 @@ def _near_day(ctx: Ctx) -> bool:
     back = (ctx.dct - ctx.ref).days
     if ctx.direction > 0:
         return -NEAR_DAY_AHEAD <= back <= 0
-    return 0 <= back <= NEAR_DAY_BACK
+    return ctx.direction < 0 and 0 <= back <= NEAR_DAY_BACK  # no tense: the document's day
 
 
 def _dated_sunday(ctx: Ctx) -> bool:
