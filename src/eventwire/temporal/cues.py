@@ -28,6 +28,12 @@ def is_abbreviation(
     return "." in core  # "U.S.", "a.m."
 
 
+def line_at(text: str, i: int) -> str:
+    """The line of ``text`` holding offset ``i``."""
+    b = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1 : b if b >= 0 else len(text)]
+
+
 # word tables of the tense cues: attribute -> table in the resource files (tables.yaml)
 WORD_TABLES = (
     ("future_cues", "future_cues"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from eventwire.temporal.cues import line_at
 from eventwire.temporal.resources import TemporalResources
 
 TITLE_MIN_WORDS = 4  # a line this long or longer can be a headline in title case ...
@@ -19,22 +20,21 @@ _AFTER = re.compile(r"(?:\s?['’]s\b|\s*[,.;:]|\s+([a-z]+)\b)")
 _OPENING = re.compile(r"(?:^|[\n.!?*\"'])\s*$")
 
 
-class MonthNames:
+class NameWords:
     def __init__(self, res: TemporalResources) -> None:
         names = sorted(str(w) for w in res.tables.get("name_words", ()))
         alternation = "|".join(re.escape(w) for w in names)
         # capitalised words right before the month word, on the same line ("Vi Van May")
         named = rf"\b((?:[A-Z][a-z]+\.?[ \t]+)+)({alternation})\b"
         self._named = re.compile(named) if names else None
-        self.time_words = res.words("name_time_links") | res.words("determiner")
-        self.time_words |= res.words("month") | res.words("weekday")
         self.listed = res.words("month") | res.words("weekday")  # "April, May and June"
+        self.time_words = res.words("name_time_links") | res.words("determiner") | self.listed
         self.coordinators = res.words("coordinators")
         self.verbs = res.words("reporting_verbs") | res.words("future_aux") | res.words("past_cues")
         self.verbs |= res.words("be_forms")  # "Striker Jermaine Easter is expected to return"
 
     def used_as_names(self, text: str) -> frozenset[str]:
-        """The month words the text uses as a name: after capitalised words, the last no word
+        """The name words the text uses as a name: after capitalised words, the last no word
         of time ("Theresa May", "Vi Van May", "Mrs. May"), not words opening a sentence
         unless a verb or a possessive follows ("German June cost of living"; "Theresa May
         said"), not before a number."""
@@ -64,9 +64,7 @@ class MonthNames:
     @staticmethod
     def _title_case(text: str, i: int) -> bool:
         """The line holding offset ``i`` is written in title case (most words capitalised)."""
-        a = text.rfind("\n", 0, i) + 1
-        b = text.find("\n", i)
-        words = re.findall(r"[A-Za-z]+", text[a : b if b >= 0 else len(text)])
+        words = re.findall(r"[A-Za-z]+", line_at(text, i))
         if len(words) < TITLE_MIN_WORDS:
             return False
         return sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
@@ -91,7 +89,7 @@ class MonthNames:
         return m2 is not None and m2.group(1).lower().rstrip(".") in self.listed
 
     def dropped(self, text: str, chosen):
-        """``chosen`` without the bare month words the text uses as a name."""
+        """``chosen`` without the bare name words the text uses as a name."""
         names = self.used_as_names(text)
         if not names:
             return chosen

@@ -20,6 +20,7 @@ from eventwire.temporal.norms import (
     Ctx,
     Norm,
     apply_mod,
+    counts_from_last,
     mod_of,
 )
 from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
@@ -300,12 +301,7 @@ def act_weekday(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(date.isoformat(), rule.type, mod_of(g), date, date, "day", True)
     base = ctx.ref if (ctx.narrative is not None and ctx.ref and not ctx.deictic) else ctx.dct
     words = text.lower().split()
-    if (
-        ctx.day_ref is not None
-        and len(words) > 2
-        and words[0] in ctx.res.words("definite_article")
-        and words[1] in ctx.res.words("anaphoric_shift")
-    ):
+    if ctx.day_ref is not None and len(words) > 2 and counts_from_last(words, ctx):
         base = ctx.day_ref  # "the previous Friday", "the following Monday": from the last day
     delta = wd - base.isoweekday()
     shift = g.get("shift")
@@ -417,6 +413,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     shift = g.get("shift") if g.get("shift") is not None else rule.args.get("shift", 0)
     words = text.lower().split()
+    this = bool(ctx.res.words("deictic_this").intersection(words))  # "this week", "this quarter"
     if shift == "tense":  # "the weekend": the last one in the past tense, else this week's
         # at the weekend, this one; with `late_week`, from Friday on ("short-covering before
         # the weekend", written on a Friday)
@@ -425,10 +422,10 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             rule.args.get("late_week") and day >= FIRST_WEEKEND_EVE and ctx.direction > FIRM_PAST
         )
         shift = -1 if ctx.direction < 0 and not weekend else 0
-        if not ctx.direction and not ctx.res.words("deictic_this") & set(words):
+        if not ctx.direction and not this:
             # no tense: the last one early in the week ("violence at the weekend" written
             # on a Tuesday)
-            shift = -1 if ctx.dct.isoweekday() <= LAST_WEEKEND_DAY else 0
+            shift = -1 if day <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
     if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
         shift = -1  # "were sold out at year-end", written in March: the end last passed
@@ -436,12 +433,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         anaphoric = ctx.story or (unit == "D" and _near_day(ctx))
     else:
         anaphoric = bool(rule.args.get("anaphoric"))
-    anaphoric = anaphoric or (
-        len(words) > 1
-        and words[0] in ctx.res.words("definite_article")
-        and words[1] in ctx.res.words("anaphoric_shift")
-        and shift != 0
-    )
+    anaphoric = anaphoric or (shift != 0 and counts_from_last(words, ctx))
     if anaphoric and shift > 0 and _from_now(ctx, unit):
         anaphoric = False  # "the change would be implemented over the next month"
     base = _anchor(ctx, anaphoric, unit)
@@ -462,19 +454,12 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         return apply_mod(Norm(v, rule.type, mod, b, e, "season", True), ctx)
     if unit not in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE"):
         return None
-    if (
-        unit == "Q"
-        and shift == 0
-        and ctx.quarter is not None
-        and ctx.direction <= 0
-        and not ctx.res.words("deictic_this") & set(words)
-    ):
+    if unit == "Q" and shift == 0 and ctx.quarter is not None and ctx.direction <= 0 and not this:
         base = ctx.quarter  # "higher at the end of the quarter": the one being reported
     if anaphoric and base is ctx.ref:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
             return coarse
-    this = ctx.res.words("deictic_this") & set(words)
     if unit == "W" and this and not shift and ctx.direction > 0 and _dated_sunday(ctx):
         shift = 1  # "will lay out his vision this week" in a Sunday's paper: the coming week
     if unit == "W" and shift < 0 and rule.args.get("span"):

@@ -11,9 +11,8 @@ from typing import Any
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.resources import TemporalResources
 
-NIGHT_FROM_HOUR = (
-    6  # "at 8:15 tonight", "11 o'clock at night" are after noon, "at 1:30 tonight" not
-)
+# "at 8:15 tonight", "11 o'clock at night" are after noon, "at 1:30 tonight" not
+NIGHT_FROM_HOUR = 6
 
 
 @dataclass(slots=True)
@@ -53,6 +52,16 @@ class Ctx:
 def mod_of(g: dict[str, Any]) -> str | None:
     m = g.get("mod") or g.get("mod2") or g.get("dmod")
     return str(m) if m else None
+
+
+def counts_from_last(words: list[str], ctx: Ctx) -> bool:
+    """The expression opens with an article and a word that counts from the last time
+    named: "the previous Friday", "the following week", "the preceding quarter"."""
+    return (
+        len(words) > 1
+        and words[0] in ctx.res.words("definite_article")
+        and words[1] in ctx.res.words("anaphoric_shift")
+    )
 
 
 def apply_mod(n: Norm, ctx: Ctx) -> Norm:

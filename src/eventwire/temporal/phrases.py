@@ -7,6 +7,8 @@ word tables (``cues.WORD_TABLES``), the cue test and the context reader."""
 
 from __future__ import annotations
 
+from eventwire.temporal.cues import line_at
+
 LEFT_WORDS = 14  # words looked at before the expression (within the clause)
 FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising began in April")
 # a plan made before the time of writing ("agreed to buy the unit in February", "was
@@ -474,10 +476,10 @@ class PhraseCues:
     def _headline_plan(self, text: str, start: int, lw: list[str]) -> bool:
         """A headline in capitals with an infinitive before the expression, not right before
         it: a plan ("FECSA TO MEET DEBT COMMITTEE TUESDAY"; not "OFFER EXTENDED TO MAY 6")."""
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", start)
-        line = text[a : b if b >= 0 else len(text)]
-        if not lw or any(c.islower() for c in line):
+        # the words before it in capitals first: the line is read only then
+        if not lw or not all(w.isupper() for w in lw if w.isalpha()):
+            return False
+        if any(c.islower() for c in line_at(text, start)):
             return False
         # the word after "TO" a verb, not a number ("DOLLAR RISES TO 150 YEN MONDAY")
         return any(

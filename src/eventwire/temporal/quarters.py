@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventwire.temporal import calendar as cal
-from eventwire.temporal.norms import PRECISION_RANK, UNIT_RANK, Ctx, Norm
+from eventwire.temporal.norms import PRECISION_RANK, UNIT_RANK, Ctx, Norm, counts_from_last
 
 QUARTER_DAYS = 92  # "the quarter ending March 31" is the one under way when it ends this soon
 
@@ -91,11 +91,7 @@ def _previous_quarter(words: list[str], shift, ctx: Ctx) -> dt.date | None:
     """ "the previous quarter" counts from the quarter being reported ("rose in the third
     quarter from the previous quarter": the second), or, back in time, from the month last
     named ("between July and September, slowing from the previous quarter")."""
-    if shift is None or len(words) < 2:
-        return None
-    if words[0] not in ctx.res.words("definite_article"):
-        return None
-    if words[1] not in ctx.res.words("anaphoric_shift"):
+    if shift is None or not counts_from_last(words, ctx):
         return None
     base = ctx.quarter
     if base is None and int(shift) < 0 and ctx.ref is not None:

@@ -18,7 +18,7 @@ from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
-from eventwire.temporal.names import MonthNames
+from eventwire.temporal.names import NameWords
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
@@ -98,7 +98,7 @@ class TimeTagger:
         self.version = f"{lang}:{self.res.version}"
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
-        self.names = MonthNames(self.res)
+        self.names = NameWords(self.res)
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
