@@ -207,8 +207,13 @@ class JoinedDates:
         over, no present comes before it, and, if its start is still to come, the span lies
         far nearer in the past ("in the January-October period", written in November; not
         "the rules apply from January to June", "the offer is valid from January to
-        October", "the October-September season is seen at ...", in September)."""
-        if norm.until >= now or self.tense.present_before(text, first_start):
+        October", "the October-September season is seen at ...", in September); a present
+        reporting a figure is no bar ("exports are up 5 percent in January-October")."""
+        if norm.until >= now:
+            return False
+        if self.tense.present_before(text, first_start) and not self.tense.figure_before(
+            text, first_start
+        ):
             return False
         if first.begin <= now:
             return True  # begun: "In the July-June fiscal year, the government posted ..."

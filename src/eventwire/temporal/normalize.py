@@ -43,6 +43,7 @@ FUTURE_PENALTY = 3  # with no tense, a future reading must be this many times ne
 WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 NEAR_DAY_BACK = 1  # a day named this close before the document date is "the day" of news ...
 NEAR_DAY_AHEAD = 6  # ... and in a clause about the future one this close after it
+PART_DAY_BACK = 6  # ... and one of the past week the day "in the morning" speaks of
 MIDNIGHT_HOUR = 24  # TIMEX3 writes the midnight ending a day as T24:00
 PAST_WEEK_MIDDLE = 3  # "the past week", the seven days up to the document date, is named by
 # the week of its middle day, this far back
@@ -389,7 +390,7 @@ def _from_now(ctx: Ctx, unit: str | None) -> bool:
     return ctx.ref <= ctx.dct or rank is None or rank > UNIT_RANK.get(unit or "", 0)
 
 
-def _near_day(ctx: Ctx) -> bool:
+def _near_day(ctx: Ctx, back_days: int = NEAR_DAY_BACK) -> bool:
     """In news, the last day named is the day "later in the day" speaks of only when it is
     the document's or the one before, in a past clause ("apologized Thursday. Later in the
     day"), or one of the coming week in a clause about the future ("will chair a meeting on
@@ -400,7 +401,7 @@ def _near_day(ctx: Ctx) -> bool:
     back = (ctx.dct - ctx.ref).days
     if ctx.direction > 0:
         return -NEAR_DAY_AHEAD <= back <= 0
-    return ctx.direction < 0 and 0 <= back <= NEAR_DAY_BACK  # no tense: the document's day
+    return ctx.direction < 0 and 0 <= back <= back_days  # no tense: the document's day
 
 
 def _dated_sunday(ctx: Ctx) -> bool:
@@ -429,8 +430,10 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     shift = int(shift)
     if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
         shift = -1  # "were sold out at year-end", written in March: the end last passed
-    if rule.args.get("anaphoric") == "near":  # "later in the day": the day last named
-        anaphoric = ctx.story or (unit == "D" and _near_day(ctx))
+    near = rule.args.get("anaphoric")
+    if near in ("near", "part"):  # "later in the day", "in the morning": the day last named
+        back = PART_DAY_BACK if near == "part" else NEAR_DAY_BACK
+        anaphoric = ctx.story or (unit == "D" and _near_day(ctx, back))
     else:
         anaphoric = bool(rule.args.get("anaphoric"))
     anaphoric = anaphoric or (shift != 0 and counts_from_last(words, ctx))
@@ -469,6 +472,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     else:
         target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
+    if g.get("part") and unit == "D":  # "late in the afternoon": a part of that day
+        return Norm(f"{v}T{g['part']}", "TIME", mod, b, e, precision, True)
     return apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
 
 
@@ -519,7 +524,14 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         unit, steps = "W", steps * 2
     if unit in ("DE", "CE"):
         unit, steps = "Y", steps * (10 if unit == "DE" else 100)
-    quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4"))
+    if g.get("mword") and unit == "Y":
+        # "rose in May from the same month of last year": that month a year back; with no
+        # month named, only the year is known
+        month = ctx.ref if ctx.ref_precision in ("day", "month") else None
+        target = cal.shift_unit(month or base, "Y", steps)
+        v, b, e, precision = cal.period_of(target, "M" if month else "Y")
+        return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
+    quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
     if unit == "Y" and abs(steps) == 1 and (_in_quarter(ctx) or (quarter_word and ctx.quarter)):
         # "profit rose in the quarter from a year ago": the same quarter a year before
         v, b, e, precision = cal.period_of(cal.shift_unit(ctx.quarter, "Y", steps), "Q")

@@ -180,6 +180,17 @@ class PhraseCues:
         """``w`` is an adverb: lower case, in "-ly", and no noun or adjective ("rally")."""
         return w.islower() and w.endswith(self.adverb_suffix) and w not in self.not_adverbs
 
+    def possessive_gap(self, text: str, a: int, b: int) -> bool:
+        """Between ``a`` and ``b`` only a possessive ending and spacing ("Thursday's 5 p.m.",
+        "Thursday 's 5 p.m.")."""
+        return text[a:b].rstrip() in self.possessive and a < b
+
+    def _bare_infinitive(self, lw: list[str], d: int) -> bool:
+        """``lw[d]`` follows an infinitive marker, over an adverb: a verb whose past and
+        plain forms are one ("to beat", "to easily beat"), no past tense."""
+        before = [w for w in lw[d + 1 : d + 3] if not self._adverb(w)][:1]
+        return bool(before) and before[0] in self.infinitive
+
     def _place_phrase(self, lw: list[str]) -> int:
         """Where the plan word of "a service planned at the university for Saturday" is in
         ``lw`` (the words before, nearest first; ``lw[0]`` is "for"): past a short phrase of
@@ -333,6 +344,11 @@ class PhraseCues:
         is valid from January", "the season runs from December")."""
         return self._clause_has(text, start, self.present_words)
 
+    def figure_before(self, text: str, start: int) -> bool:
+        """A word of a reported figure before ``start`` in its clause ("exports are up 5
+        percent in January-October")."""
+        return self._clause_has(text, start, self.figure_words)
+
     def _fronted_phrase(self, lw: list[str], rw: list[str]) -> bool:
         """The expression inside a short phrase that opens the sentence and ends in a comma,
         with no verb in it ("In the July-June fiscal year, ..."): only determiners and
@@ -382,12 +398,19 @@ class PhraseCues:
             return False  # "were to be flown", "have to be removed by"
         return self._cue(w) < 0
 
-    def _place_after(self, lw: list[str], d: int) -> bool:
+    def _place_after(self, lw: list[str], d: int, *, destination: bool = False) -> bool:
         """Between ``lw[d]`` and the expression's preposition, a short phrase of place and
-        nothing else ("takes place in the White House on Wednesday")."""
+        nothing else ("takes place in the White House on Wednesday"); with ``destination``
+        also one of a place gone to ("flies to Sydney on Tuesday")."""
         if not SCHEDULED_WORDS + 1 < d <= SCHEDULED_WORDS + PLACE_WORDS:
             return False
-        if lw[d - 1].lower() not in self.attaching or lw[0].lower() not in self.attaching:
+        link = lw[d - 1].lower()
+        gone_to = destination and link in self.destination
+        if gone_to and not (lw[d - 2][:1].isupper() or lw[d - 2].lower() in self.determiners):
+            return False  # "unit starts to 1,168,000 from 1,111,000 in August": no place
+        if link not in self.attaching and not gone_to:
+            return False
+        if lw[0].lower() not in self.attaching:
             return False
         return not any(w in ",;:" or self._cue(w) for w in lw[1 : d - 1])
 

@@ -17,6 +17,7 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
+from eventwire.temporal.datelines import DATELINE_CHARS, DATELINE_HINT, dateline_day
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
 from eventwire.temporal.names import NameWords
 from eventwire.temporal.normalize import ACTIONS
@@ -40,18 +41,6 @@ SEQUENCE_WINDOW = 60  # characters between a morning clock time and a later bare
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
-DATELINE_CHARS = 300  # how far into a story its dateline may name the day of writing
-DATELINE_DAYS = 3  # ... at most this many days before the document date
-DATELINE_AHEAD_DAYS = 1  # ... or after it, from a time zone ahead ("TOKYO, April 10" on the 9th)
-_DATELINE_MARK = (
-    r"[ \t]*(?:--|\u2014|\u2013|-LRB-[ \t]*[A-Z]|\([ \t]*[A-Z]|-[ \t])"  # "--", "(Reuters)"
-)
-_DATELINE_END = re.compile(_DATELINE_MARK)
-_DATELINE_HINT = re.compile(r"\d" + _DATELINE_MARK)  # a day before its mark
-_DATELINE_LINE = re.compile(
-    r"(?:\A|\n)[ \t]*[A-Z][A-Z.'-]+(?:[ \t][A-Z][A-Z.'-]+){0,2}[ \t]*,?[ \t]*\Z"
-)
-_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+[ \t]*,?[ \t]*\Z")  # "NEW YORK, " before the day
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -424,6 +413,14 @@ class TimeTagger:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
                 return ctx.day_ref
+        if k and self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0]):
+            s1, e1, idx1, g1 = chosen[k - 1]  # "up from Thursday's 5 p.m. quotes": that day's
+            if self.res.rules[idx1].action in _DAY_ACTIONS:
+                saved = ctx.direction, ctx.last_direction, ctx.last_end
+                norm = self._normalize(text, s1, e1, self.res.rules[idx1], g1, ctx, sent)
+                ctx.direction, ctx.last_direction, ctx.last_end = saved
+                if norm is not None and norm.precision == "day" and norm.begin:
+                    return norm.begin
         aside = False  # passed a clock time set in brackets: "(2330 GMT Thursday)"
         for s2, e2, idx2, g2 in chosen[k + 1 : k + 3]:
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
@@ -598,38 +595,6 @@ class TimeTagger:
             return False  # "0900 GMT": a 24-hour clock
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
-    def _dateline_day(self, text: str, dct: dt.date, found) -> dt.date | None:
-        """The day a story was written when its dateline names one a few days before the
-        document date ("NEW YORK, June 24 -- ... a survey to be released Wednesday", in a
-        story dated June 25), or the day after it (a time zone ahead: "TOKYO, April 10" in
-        a story dated April 9): what the story calls "Wednesday" or "yesterday" counts from
-        it.  ``found``: the expressions found from the start of the text, in order."""
-        for s, e, idx, g in found:
-            if s > DATELINE_CHARS:
-                break
-            rule = self.res.rules[idx]
-            if rule.action != "date" or not (g.get("month") and g.get("day")):
-                continue
-            if (
-                g.get("year") is not None
-                or not _DATELINE_END.match(text, e)
-                or not _DATELINE_PLACE.search(text, max(0, s - 40), s)
-            ):
-                continue  # not "CITY, June 24 --"
-            ctx = Ctx(dct=dct, direction=-1, res=self.res, now=dct)
-            try:
-                norm = ACTIONS[rule.action](g, text[s:e], rule, ctx)
-            except (ValueError, OverflowError):
-                return None
-            if norm is not None and norm.begin is not None:
-                days = (dct - norm.begin).days
-                if days < 0 and not _DATELINE_LINE.search(text, max(0, s - 40), s):
-                    return None  # a day ahead only after a city opening its line ("TOKYO, ")
-                if -DATELINE_AHEAD_DAYS <= days <= DATELINE_DAYS:
-                    return norm.begin if norm.begin != dct else None
-            return None
-        return None
-
     @staticmethod
     def _reported(current: dt.date | None, planned: bool, norm, dct: dt.date) -> bool:
         """Whether a quarter becomes the one being reported: the first one named, unless
@@ -656,8 +621,8 @@ class TimeTagger:
         chosen = self._stamps_dropped(text, self._candidates(text, start, end))
         chosen = self.names.dropped(text, chosen)  # "May did not surrender"
         head = min(start, DATELINE_CHARS)  # a dateline before the part to tag
-        before = self._candidates(text, 0, head) if _DATELINE_HINT.search(text, 0, head) else []
-        dct = self._dateline_day(text, dct, before + chosen) or dct
+        before = self._candidates(text, 0, head) if DATELINE_HINT.search(text, 0, head) else []
+        dct = dateline_day(self.res, text, dct, before + chosen) or dct
         ctx = Ctx(dct=dct, direction=0, res=self.res, now=dct)
         out: list[TimeExpr] = []
         narrative = ctx.story = self._is_narrative(chosen, dct, text=text)

@@ -338,11 +338,20 @@ class TenseGuesser(PhraseCues):
                 return 1  # "if the spill persists into the fall": a condition still to come
             if lw_ in self.day_adverbs and (d == 0 or (d == 1 and lw[0].lower() in self.attaching)):
                 continue  # "Later Friday, the government called", "later on Friday announced"
+            if (
+                d
+                and lw[d - 1].lower() in self.agent_by
+                and lw[d + 1 : d + 2] == [","]
+                and lw_.endswith(self.past_suffix)
+            ):
+                break  # "..., followed by Ireland on February 11": no verb of its own
             if lw_ in self.naming and d + 1 < len(lw) and lw[d + 1] == ",":
                 continue  # "the documentary, entitled ... on Saturday": a name's, no tense
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
             if s > 0 and d >= 2 and self._modal_perfect(w, lw[d - 1], lw[d - 2 :: -1]):
                 s = -1  # "would have seen it on Monday": a past
+            if s < 0 and self._bare_infinitive(lw, d):
+                s = 0  # "expected to easily beat Georgia on Sunday": no past
             if not s and d and d == len(lw) - 1 < LEFT_WORDS - 1 and self._opening_participle(lw):
                 s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
@@ -653,8 +662,10 @@ class TenseGuesser(PhraseCues):
             ahead = lw[d + 2 : d + 4]
             if not any(w.lower() in self.noun_determiners for w in ahead):
                 return False  # "qtr ends Jan 31": the period reported on
-        return d <= SCHEDULED_WORDS or (
-            d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners
+        return (
+            d <= SCHEDULED_WORDS
+            or (d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners)
+            or self._place_after(lw, d, destination=True)  # "plays in Turin on Saturday"
         )
 
     def _to_after_be(self, lw: list[str], d: int, be: frozenset[str]) -> bool:
