@@ -44,6 +44,7 @@ WEEKDAY_FUTURE_PENALTY = 2  # ... for a weekday ("polls close at 8 p.m. Sunday")
 NEAR_DAY_BACK = 1  # a day named this close before the document date is "the day" of news ...
 NEAR_DAY_AHEAD = 6  # ... and in a clause about the future one this close after it
 PART_DAY_BACK = 6  # ... and one of the past week the day "in the morning" speaks of
+NIGHT = "NI"  # a night told of in the past with no day named is the last one ("during the night")
 MIDNIGHT_HOUR = 24  # TIMEX3 writes the midnight ending a day as T24:00
 PAST_WEEK_MIDDLE = 3  # "the past week", the seven days up to the document date, is named by
 # the week of its middle day, this far back
@@ -433,7 +434,11 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     near = rule.args.get("anaphoric")
     if near in ("near", "part"):  # "later in the day", "in the morning": the day last named
         back = PART_DAY_BACK if near == "part" else NEAR_DAY_BACK
-        anaphoric = ctx.story or (unit == "D" and _near_day(ctx, back))
+        # "on November 2 in the evening": a day named before in the sentence, on the side of
+        # the document date the tense points to
+        same = near == "part" and ctx.ref_near and ctx.ref_precision == "day"
+        same = same and ctx.ref is not None and (ctx.ref - ctx.dct).days * ctx.direction >= 0
+        anaphoric = ctx.story or (unit == "D" and (same or _near_day(ctx, back)))
     else:
         anaphoric = bool(rule.args.get("anaphoric"))
     anaphoric = anaphoric or (shift != 0 and counts_from_last(words, ctx))
@@ -473,6 +478,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         target = cal.shift_unit(base, unit, shift)
     v, b, e, precision = cal.period_of(target, unit)
     if g.get("part") and unit == "D":  # "late in the afternoon": a part of that day
+        if g["part"] == NIGHT and not anaphoric and ctx.direction < 0:
+            v, b, e, precision = cal.period_of(cal.shift_unit(target, "D", -1), unit)
         return Norm(f"{v}T{g['part']}", "TIME", mod, b, e, precision, True)
     return apply_mod(Norm(v, rule.type, mod, b, e, precision, True), ctx)
 
@@ -527,11 +534,16 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     if g.get("mword") and unit == "Y":
         # "rose in May from the same month of last year": that month a year back; with no
         # month named, only the year is known
-        month = ctx.ref if ctx.ref_precision in ("day", "month") else None
+        month = ctx.ref if ctx.ref_precision == "month" else None
         target = cal.shift_unit(month or base, "Y", steps)
         v, b, e, precision = cal.period_of(target, "M" if month else "Y")
         return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
     quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
+    month_near = ctx.ref_near and ctx.ref_precision == "month" and not ctx.span
+    if unit == "Y" and steps == -1 and month_near and not quarter_word:
+        # "sales in October fell from a year earlier": that October a year back
+        v, b, e, precision = cal.period_of(cal.shift_unit(ctx.ref, "Y", -1), "M")
+        return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
     if unit == "Y" and abs(steps) == 1 and (_in_quarter(ctx) or (quarter_word and ctx.quarter)):
         # "profit rose in the quarter from a year ago": the same quarter a year before
         v, b, e, precision = cal.period_of(cal.shift_unit(ctx.quarter, "Y", steps), "Q")

@@ -47,6 +47,7 @@ class Ctx:
     last_direction: int = 0  # direction of the last expression that needed one ...
     last_end: int = -1  # ... and where it ended
     sentence_year: int | None = None  # an explicit year named before in the same sentence
+    ref_near: bool = False  # the reference time was named earlier in the same sentence
 
 
 def mod_of(g: dict[str, Any]) -> str | None:

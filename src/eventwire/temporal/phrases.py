@@ -27,6 +27,8 @@ FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future ver
 PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
 SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
+PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
+SUBJECT_WORDS = 4  # words of a subject's noun phrase before a verb of schedule, determiner included
 MOVED_WORDS = 4  # how far before "to" a verb that moves a date counts ("moved it to")
 PLACE_WORDS = 6  # words of a place between a plan word and "for" ("planned at the university for")
 
@@ -345,9 +347,12 @@ class PhraseCues:
         return self._clause_has(text, start, self.present_words)
 
     def figure_before(self, text: str, start: int) -> bool:
-        """A word of a reported figure before ``start`` in its clause ("exports are up 5
-        percent in January-October")."""
-        return self._clause_has(text, start, self.figure_words)
+        """A reported change of a figure before ``start`` in its clause: a word of
+        ``figure_words`` and one of ``figure_change_words`` ("exports are up 5 percent in
+        January-October"; not "fares are 20 percent lower from January", a plan's terms)."""
+        return self._clause_has(text, start, self.figure_words) and self._clause_has(
+            text, start, self.figure_changes
+        )
 
     def _fronted_phrase(self, lw: list[str], rw: list[str]) -> bool:
         """The expression inside a short phrase that opens the sentence and ends in a comma,
@@ -546,11 +551,98 @@ class PhraseCues:
                 continue  # "when floods hit on Monday": past or present
             if k > 1 or (k and clause[0].lower() not in self.attaching):
                 continue  # the verb right before the expression or its preposition
-            if w in self.not_plural_present or w in self.noun_phrase_end:
-                continue  # "after elections in May": no verb
+            if w in self.not_plural_present or w in self.noun_phrase_end or w in self.particles:
+                continue  # "after elections in May", "shut its exports down in May": no verb
             plural = subject.endswith(self.present_suffix) and not subject.endswith(
                 self.not_present_suffix
             )
             if plural and subject.isalpha() and clause[k + 1].islower():
                 return subject not in self.determiners and subject not in self.noun_determiners
         return False
+
+    def _progressive_at(self, lw: list[str], d: int) -> bool:
+        """A present progressive close before the expression is a plan or under way, not a
+        past ("Democrats, who are facing big losses in elections in November")."""
+        w, be = lw[d], lw[d + 1].lower() if d + 1 < len(lw) else ""
+        return (
+            # further off with an infinitive after it ("is threatening to switch off gas
+            # supplies to Belarus on Monday")
+            (d <= PROGRESSIVE_WORDS or (d > 1 and lw[d - 1].lower() in self.infinitive))
+            and w.islower()
+            and w.endswith(self.progressive_suffix)
+            and w not in self.not_progressive  # "is being questioned", "is saying"
+            and be in self.present_be
+            and not be.endswith(self.progressive_suffix)
+            and be[:1] != "'"
+            # not after "to" and a past verb ("appeared to be stabilizing on Saturday"), but
+            # after a passive of report ("was said to be considering a visit on Saturday")
+            and not (
+                d + 3 < len(lw)
+                and lw[d + 2].lower() in self.infinitive
+                and self._cue(lw[d + 3]) < 0
+                and not (d + 4 < len(lw) and lw[d + 4].lower() in self.past_be)
+            )
+        )
+
+    def _scheduled_at(self, lw: list[str], d: int) -> bool:
+        """A present of schedule at ``lw[d]`` right before the expression ("opens on
+        Monday"), or a little further off before a determiner that makes it a verb ("before
+        parliament resumes its session on Monday"); not further off, where it is more often a
+        noun ("unit starts to 1.1 mln in August")."""
+        if lw[d].lower() not in self.scheduled:
+            # "comes into force on Monday", "takes place in the White House on Wednesday"
+            near = d <= SCHEDULED_WORDS or self._place_after(lw, d)
+            return near and self._scheduled_phrase_at(lw, d)
+        if lw[d + 1 : d + 2] and lw[d + 1].lower() in self.reported_periods:
+            ahead = lw[d + 2 : d + 4]
+            if not any(w.lower() in self.noun_determiners for w in ahead):
+                return False  # "qtr ends Jan 31": the period reported on
+        if d <= SCHEDULED_WORDS + 2 and d and lw[d - 1].lower() in self.noun_determiners:
+            return True  # "resumes its session on Monday", "launches its challenge Friday"
+        if lw[d].lower() in self.scheduled_nouns_too and not self._named_subject(lw, d):
+            return False  # "two televised debates on Monday", "his two visits to China in May"
+        return d <= SCHEDULED_WORDS or self._place_after(lw, d, destination=True)
+
+    def _named_subject(self, lw: list[str], d: int) -> bool:
+        """The word before ``lw[d]`` is a name or a pronoun, a subject for a verb there
+        ("Bush flies to Sydney", "it faces a vote", "which ends Sunday", "the president
+        flies"), not a noun's modifier ("two visits", "two televised debates")."""
+        before = lw[d + 1] if d + 1 < len(lw) else ""
+        low = before.lower()
+        name = before[:1].isupper() and before[1:].islower()
+        if name or low in self.plan_subjects or low in self.relatives:
+            return True
+        # "the president flies", "its bid limit ends": a noun phrase after a determiner, with
+        # no number or participle in it
+        for w in lw[d + 1 : d + 1 + SUBJECT_WORDS]:
+            if w.lower() in self.determiners:
+                return w != before
+            if not w.islower() or w in self.number_ones or w.endswith(self.past_suffix):
+                return False
+        return False
+
+    def _to_after_be(self, lw: list[str], d: int, be: frozenset[str]) -> bool:
+        """``lw[d]`` is an infinitive marker after a word of ``be`` and before a verb ("is to
+        resume", "was to try")."""
+        return (
+            lw[d].lower() in self.infinitive
+            and 0 < d < len(lw) - 1
+            and lw[d + 1].lower() in be
+            and lw[d - 1].islower()
+        )
+
+    def _opening_participle(self, lw: list[str]) -> bool:
+        """The clause opens on a capitalised past participle followed by a lower-case word
+        ("Arrested by ...", "Elected in ..."), not on a name ("Ahmed")."""
+        w, after = lw[-1], lw[-2]
+        if after.lower() in self.infinitive or after.lower() in self.set_for:
+            return False  # "Slated for release in June", "Timed to coincide with ...": a plan
+        return (
+            not self._past_plan(w.lower())
+            and len(w) > 4
+            and w[:1].isupper()
+            and w[1:].islower()
+            and w.lower().endswith(self.past_suffix)
+            and after.islower()
+            and after.isalpha()
+        )

@@ -19,7 +19,7 @@ from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
 from eventwire.temporal.datelines import DATELINE_CHARS, DATELINE_HINT, dateline_day
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
-from eventwire.temporal.names import NameWords
+from eventwire.temporal.names import NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
@@ -38,6 +38,7 @@ NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 SEQUENCE_WINDOW = 60  # characters between a morning clock time and a later bare one
+DOCUMENT_WORDS = 2  # different words of a veto table that make a whole text a match's
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
@@ -88,6 +89,13 @@ class TimeTagger:
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
         self.names = NameWords(self.res)
+        self._det = self.res.words("determiner")
+        # rule arg `after_name`: right after a name and before this, the match is a name's
+        self._after_name = {
+            k: re.compile(r.args["after_name"])
+            for k, r in enumerate(self.res.rules)
+            if r.args.get("after_name")
+        }
         self._capitalized = self.res.words("capitalized_only")
         shifts = [k for k in self.res.tables.get("shift", {}) if " " not in str(k)]
         self._deixis = frozenset(shifts) | self.res.words("deictic_sign")
@@ -248,6 +256,9 @@ class TimeTagger:
                 g = self._groups(rule, m)
                 if g is None or (reject and self._rejected(reject, m)):
                     continue
+                after = self._after_name.get(idx)
+                if after and after.match(text, m.end()) and after_name(text, m.start(), self._det):
+                    continue  # "the Yediot Aharonot daily found": a newspaper's name
                 s, e = m.span("core") if "core" in g else m.span()
                 if e > s:
                     cands.append((s, e, idx, g))
@@ -302,6 +313,13 @@ class TimeTagger:
                 if _same_sentence(text, a, b, self.tense.abbreviations, self.tense.final):
                     return True
         return False
+
+    def _text_has(self, text: str, table: str) -> bool:
+        """``DOCUMENT_WORDS`` different words of ``table`` in the whole text: a story of a
+        match ("Toronto went on a 19-9 run in the first quarter" after "11 rebounds")."""
+        words = self.res.words(table)
+        seen = {w for m in _LETTERS.finditer(text) if (w := m.group().lower()) in words}
+        return len(seen) >= DOCUMENT_WORDS
 
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous
@@ -645,7 +663,7 @@ class TimeTagger:
             veto = rule.args.get("sentence_veto")
             keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
             bare = veto and not any(g.get(k) is not None for k in keys)
-            if bare and self._sentence_has(text, s, e, veto):
+            if bare and (self._text_has(text, veto) or self._sentence_has(text, s, e, veto)):
                 continue  # "China dominated the first half": a match's, no half-year
             sent = None
             if sentences:
@@ -657,6 +675,9 @@ class TimeTagger:
                 ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
                 ctx.dct = dct if ctx.deictic else ctx.narrative
             ctx.sentence_year = None
+            ctx.ref_near = ref_end >= 0 and _same_sentence(
+                text, ref_end, s, self.tense.abbreviations, self.tense.final
+            )
             if (
                 said_year is not None
                 and _same_sentence(

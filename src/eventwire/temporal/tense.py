@@ -25,7 +25,6 @@ FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentenc
 PERFECT_PARTICIPLE_WORDS = 2  # "have (been) delivered": how far after "have" its participle is
 RIGHT_WORDS = 8  # words looked at after the expression
 INFINITIVE_BE_WORDS = 6  # how far before the expression "to be" and a participle count
-PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 BY_MODAL_WORDS = 3  # how far into the main clause a fronted "By <date>," looks for a modal
 ROLE_WORDS = 4  # words of a subject before "was to" searched for a role noun ("act as president")
 _WORD = re.compile(r"[A-Za-z']+|[,;:](?!\d)")
@@ -53,6 +52,7 @@ class TenseGuesser(PhraseCues):
         self.plan_done = self.be_forms | self.perfect | self.passive_be  # "was set for"
         possessive = res.words("possessive_suffix")  # also tokenized text: "Friday 's"
         self.possessive = tuple(possessive) + tuple(" " + p for p in possessive)
+        self.possessive_end = tuple(possessive)
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
@@ -309,8 +309,12 @@ class TenseGuesser(PhraseCues):
             if own < 0 and rw[0].lower() in self.past_be and rw[1:2] and self._cue(rw[1]) > 0:
                 return PLAN_PAST
             return own
+        reduced = False  # passed "..., followed by": the clause before its comma decides
         for d, w in enumerate(lw):
             if w in ",;:":
+                if reduced and w == ",":
+                    reduced = False
+                    continue
                 break
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
@@ -344,7 +348,8 @@ class TenseGuesser(PhraseCues):
                 and lw[d + 1 : d + 2] == [","]
                 and lw_.endswith(self.past_suffix)
             ):
-                break  # "..., followed by Ireland on February 11": no verb of its own
+                reduced = True  # "..., followed by Ireland on February 11": no verb of its own
+                continue
             if lw_ in self.naming and d + 1 < len(lw) and lw[d + 1] == ",":
                 continue  # "the documentary, entitled ... on Saturday": a name's, no tense
             s = 1 if self._scheduled_at(lw, d) or self._progressive_at(lw, d) else self._cue(w)
@@ -352,6 +357,8 @@ class TenseGuesser(PhraseCues):
                 s = -1  # "would have seen it on Monday": a past
             if s < 0 and self._bare_infinitive(lw, d):
                 s = 0  # "expected to easily beat Georgia on Sunday": no past
+            if s < 0 and lw[d + 1 : d + 2] and lw[d + 1].endswith(self.possessive_end):
+                s = 0 if self._suffix_only(w) else s  # "BP Plc's damaged well": an adjective
             if not s and d and d == len(lw) - 1 < LEFT_WORDS - 1 and self._opening_participle(lw):
                 s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
@@ -626,73 +633,6 @@ class TenseGuesser(PhraseCues):
                 or low in self.bare_participles
             )
         return False
-
-    def _progressive_at(self, lw: list[str], d: int) -> bool:
-        """A present progressive close before the expression is a plan or under way, not a
-        past ("Democrats, who are facing big losses in elections in November")."""
-        w, be = lw[d], lw[d + 1].lower() if d + 1 < len(lw) else ""
-        return (
-            d <= PROGRESSIVE_WORDS
-            and w.islower()
-            and w.endswith(self.progressive_suffix)
-            and w not in self.not_progressive  # "is being questioned", "is saying"
-            and be in self.present_be
-            and not be.endswith(self.progressive_suffix)
-            and be[:1] != "'"
-            # not after "to" and a past verb ("appeared to be stabilizing on Saturday"), but
-            # after a passive of report ("was said to be considering a visit on Saturday")
-            and not (
-                d + 3 < len(lw)
-                and lw[d + 2].lower() in self.infinitive
-                and self._cue(lw[d + 3]) < 0
-                and not (d + 4 < len(lw) and lw[d + 4].lower() in self.past_be)
-            )
-        )
-
-    def _scheduled_at(self, lw: list[str], d: int) -> bool:
-        """A present of schedule at ``lw[d]`` right before the expression ("opens on
-        Monday"), or a little further off before a determiner that makes it a verb ("before
-        parliament resumes its session on Monday"); not further off, where it is more often a
-        noun ("unit starts to 1.1 mln in August")."""
-        if lw[d].lower() not in self.scheduled:
-            # "comes into force on Monday", "takes place in the White House on Wednesday"
-            near = d <= SCHEDULED_WORDS or self._place_after(lw, d)
-            return near and self._scheduled_phrase_at(lw, d)
-        if lw[d + 1 : d + 2] and lw[d + 1].lower() in self.reported_periods:
-            ahead = lw[d + 2 : d + 4]
-            if not any(w.lower() in self.noun_determiners for w in ahead):
-                return False  # "qtr ends Jan 31": the period reported on
-        return (
-            d <= SCHEDULED_WORDS
-            or (d <= SCHEDULED_WORDS + 2 and lw[d - 1].lower() in self.noun_determiners)
-            or self._place_after(lw, d, destination=True)  # "plays in Turin on Saturday"
-        )
-
-    def _to_after_be(self, lw: list[str], d: int, be: frozenset[str]) -> bool:
-        """``lw[d]`` is an infinitive marker after a word of ``be`` and before a verb ("is to
-        resume", "was to try")."""
-        return (
-            lw[d].lower() in self.infinitive
-            and 0 < d < len(lw) - 1
-            and lw[d + 1].lower() in be
-            and lw[d - 1].islower()
-        )
-
-    def _opening_participle(self, lw: list[str]) -> bool:
-        """The clause opens on a capitalised past participle followed by a lower-case word
-        ("Arrested by ...", "Elected in ..."), not on a name ("Ahmed")."""
-        w, after = lw[-1], lw[-2]
-        if after.lower() in self.infinitive or after.lower() in self.set_for:
-            return False  # "Slated for release in June", "Timed to coincide with ...": a plan
-        return (
-            not self._past_plan(w.lower())
-            and len(w) > 4
-            and w[:1].isupper()
-            and w[1:].islower()
-            and w.lower().endswith(self.past_suffix)
-            and after.islower()
-            and after.isalpha()
-        )
 
     def _participle_before(self, lw: list[str]) -> bool:
         """A past participle right before an attaching preposition before the expression
