@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.temporal.datelines import dateline_day
+from eventwire.temporal.datelines import dateline_day, stamps_dropped
 from eventwire.temporal.tagger import TimeTagger
 
 
@@ -39,3 +39,16 @@ def test_a_date_in_the_body_is_no_dateline(tagger):
 
 def test_a_dateline_on_the_document_date_changes_nothing(tagger):
     assert _day(tagger, "LISBON, June 23 -- Talks ended.", dt.date(2023, 6, 23)) is None
+
+
+def test_entry_times_of_a_live_report_are_no_years(tagger):
+    text = "1541 Obama says the talks go on. 1532 Rebels shell the port. 1510 Markets fall."
+    chosen = tagger._candidates(text, 0, len(text))
+    assert [text[s:e] for s, e, _, _ in stamps_dropped(text, chosen)] == []
+    assert {text[s:e] for s, e, _, _ in chosen} >= {"1541", "1532", "1510"}
+
+
+def test_years_out_of_order_stay_years(tagger):
+    text = "1999 Rebels took the town. 2003 Troops came. 2001 Talks began."
+    chosen = tagger._candidates(text, 0, len(text))
+    assert len(stamps_dropped(text, chosen)) == len(chosen)

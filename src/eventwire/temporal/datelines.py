@@ -1,4 +1,5 @@
-"""The day a story was written, from its dateline ("NEW YORK, June 24 --")."""
+"""The day a story was written, from its dateline ("NEW YORK, June 24 --"), and the entry
+times of a live report ("1541 President Barack Obama says ..."), which are no years."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ _DATELINE_LINE = re.compile(
     r"(?:\A|\n)[ \t]*[A-Z][A-Z.'-]+(?:[ \t][A-Z][A-Z.'-]+){0,2}[ \t]*,?[ \t]*\Z"
 )
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'-]+[ \t]*,?[ \t]*\Z")  # "NEW YORK, " before the day
+STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
+_STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
+_STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
 
 
 def dateline_day(res: TemporalResources, text: str, dct: dt.date, found) -> dt.date | None:
@@ -54,3 +58,30 @@ def dateline_day(res: TemporalResources, text: str, dct: dt.date, found) -> dt.d
                 return norm.begin if norm.begin != dct else None
         return None
     return None
+
+
+def stamps_dropped(text: str, chosen):
+    """Without the entry times of a live report: four digits that open sentences
+    ("1541 President Barack Obama says ..."), each a valid clock time, at least
+    ``STAMPS_MIN`` of them, running in one direction. They are no years."""
+    stamps = []
+    for k, (s, e, _idx, g) in enumerate(chosen):
+        digits = text[s:e]
+        if not (len(digits) == 4 and digits.isdigit() and g.get("year") is not None):
+            continue
+        if int(digits[:2]) > 23 or int(digits[2:]) > 59:
+            continue
+        before = text[max(0, s - 3) : s]
+        if s > 0 and not _STAMP_BEFORE.search(before):
+            continue
+        if not _STAMP_AFTER.match(text, e):
+            continue
+        stamps.append((k, int(digits)))
+    if len(stamps) < STAMPS_MIN:
+        return chosen
+    values = [v for _, v in stamps]
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    if not (all(d <= 0 for d in steps) or all(d >= 0 for d in steps)):
+        return chosen
+    drop = {k for k, _ in stamps}
+    return [c for k, c in enumerate(chosen) if k not in drop]

@@ -20,16 +20,20 @@ _AFTER = re.compile(r"(?:\s?['’]s\b|\s*[,.;:]|\s+([a-z]+)\b)")
 _OPENING = re.compile(r"(?:^|[\n.!?*\"'])\s*$")
 
 
-_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]+([A-Za-z'’]+)[ \t]+$")
+_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z'’-]+)[ \t]+([A-Za-z'’-]+)[ \t]+$")
+_JOINED_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][a-z]+$")  # "Al-Ahram", "Al-Hayat"
 
 
 def after_name(text: str, s: int, determiners: frozenset[str]) -> bool:
     """Offset ``s`` follows a name: a capitalised word after a determiner, another
     capitalised word or a possessive ("the Haaretz daily", "Le Figaro daily", "France's
-    Le Figaro"), not after a lower-case word ("arriving in Tunisia daily")."""
+    Le Figaro"), or a name joined by a hyphen ("Al-Hayat daily"), not a capitalised word
+    after a lower-case one ("arriving in Tunisia daily")."""
     m = _TWO_WORDS_BEFORE.search(text, max(0, s - LOOK_BACK_CHARS * 2), s)
     if m is None or not m.group(2)[:1].isupper() or not m.group(2)[1:2].islower():
         return False
+    if _JOINED_NAME.match(m.group(2)):
+        return True  # "told Al-Hayat daily,"
     first = m.group(1)
     return first[:1].isupper() or first.lower() in determiners or first.endswith(_POSSESSIVE)
 

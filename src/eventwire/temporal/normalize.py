@@ -540,6 +540,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
     quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
     month_near = ctx.ref_near and ctx.ref_precision == "month" and not ctx.span
+    # "a 77 percent rise on the same period last year": a period of any length, no month
+    month_near = month_near and not ctx.res.words("period_words").intersection(text.lower().split())
     if unit == "Y" and steps == -1 and month_near and not quarter_word:
         # "sales in October fell from a year earlier": that October a year back
         v, b, e, precision = cal.period_of(cal.shift_unit(ctx.ref, "Y", -1), "M")

@@ -565,9 +565,9 @@ class PhraseCues:
         past ("Democrats, who are facing big losses in elections in November")."""
         w, be = lw[d], lw[d + 1].lower() if d + 1 < len(lw) else ""
         return (
-            # further off with an infinitive after it ("is threatening to switch off gas
-            # supplies to Belarus on Monday")
-            (d <= PROGRESSIVE_WORDS or (d > 1 and lw[d - 1].lower() in self.infinitive))
+            # further off for a plan or threat ("is threatening to switch off gas supplies to
+            # Belarus on Monday"; not "are trying to determine the cause of the crash on Monday")
+            (d <= PROGRESSIVE_WORDS or (d > 1 and w in self.plan_progressives))
             and w.islower()
             and w.endswith(self.progressive_suffix)
             and w not in self.not_progressive  # "is being questioned", "is saying"
@@ -609,7 +609,10 @@ class PhraseCues:
         flies"), not a noun's modifier ("two visits", "two televised debates")."""
         before = lw[d + 1] if d + 1 < len(lw) else ""
         low = before.lower()
-        name = before[:1].isupper() and before[1:].islower()
+        # a capitalised word that is no possessive and does not open the sentence ("Obama's
+        # visits", "Tax returns on Monday")
+        name = before[:1].isupper() and before[1:].islower() and d + 2 < len(lw)
+        name = name and not before.endswith(self.possessive_end)
         if name or low in self.plan_subjects or low in self.relatives:
             return True
         # "the president flies", "its bid limit ends": a noun phrase after a determiner, with

@@ -17,7 +17,12 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.cues import is_abbreviation
-from eventwire.temporal.datelines import DATELINE_CHARS, DATELINE_HINT, dateline_day
+from eventwire.temporal.datelines import (
+    DATELINE_CHARS,
+    DATELINE_HINT,
+    dateline_day,
+    stamps_dropped,
+)
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
 from eventwire.temporal.names import NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
@@ -38,6 +43,7 @@ NARRATIVE_RATIO = 5  # ... and this many times more far years than near ones
 ASIDE_YEARS = 10  # in a narrative, a bare year further than this from the story is an aside
 HISTORY_MIN = 16  # far years that make a narrative a history text (rules `narrative_only`)
 SEQUENCE_WINDOW = 60  # characters between a morning clock time and a later bare one
+RELATIVE_CHARS = 80  # how far back a relative clause holding a reference time may open
 DOCUMENT_WORDS = 2  # different words of a veto table that make a whole text a match's
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
@@ -48,9 +54,6 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
-STAMPS_MIN = 3  # entry times of a live report needed to read four digits as clock times
-_STAMP_BEFORE = re.compile(r"(?:[.!?\"'’”)]\s+|\n\s*|^\s*)$")
-_STAMP_AFTER = re.compile(r"\s+[\"'“‘(]?[A-Z]")
 COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
@@ -278,32 +281,6 @@ class TimeTagger:
             chosen.insert(k, c)
         return chosen
 
-    def _stamps_dropped(self, text: str, chosen):
-        """Without the entry times of a live report: four digits that open sentences
-        ("1541 President Barack Obama says ..."), each a valid clock time, at least
-        ``STAMPS_MIN`` of them, running in one direction. They are no years."""
-        stamps = []
-        for k, (s, e, _idx, g) in enumerate(chosen):
-            digits = text[s:e]
-            if not (len(digits) == 4 and digits.isdigit() and g.get("year") is not None):
-                continue
-            if int(digits[:2]) > 23 or int(digits[2:]) > 59:
-                continue
-            before = text[max(0, s - 3) : s]
-            if s > 0 and not _STAMP_BEFORE.search(before):
-                continue
-            if not _STAMP_AFTER.match(text, e):
-                continue
-            stamps.append((k, int(digits)))
-        if len(stamps) < STAMPS_MIN:
-            return chosen
-        values = [v for _, v in stamps]
-        steps = [b - a for a, b in zip(values, values[1:], strict=False)]
-        if not (all(d <= 0 for d in steps) or all(d >= 0 for d in steps)):
-            return chosen
-        drop = {k for k, _ in stamps}
-        return [c for k, c in enumerate(chosen) if k not in drop]
-
     def _sentence_has(self, text: str, s: int, e: int, table: str) -> bool:
         """A word of ``table`` in the sentence of ``text[s:e]`` (within ``SENTENCE_CHARS``)."""
         words = self.res.words(table)
@@ -429,7 +406,7 @@ class TimeTagger:
         links = self.res.words("clock_day_links")
         if ctx.day_ref is not None and 0 <= day_end <= chosen[k][0]:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
-            if gap in ("", "at"):  # "Tuesday 1 February 2005 02.38 GMT": that day's time
+            if gap in ("", "at", ":"):  # "Tuesday 1 February 2005 02.38 GMT", "... 2011 : 2:42"
                 return ctx.day_ref
         if k and self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0]):
             s1, e1, idx1, g1 = chosen[k - 1]  # "up from Thursday's 5 p.m. quotes": that day's
@@ -535,6 +512,13 @@ class TimeTagger:
         words = {w.lower() for w in _LETTERS.findall(gap)}
         return bool(words & self.tense.clause_joins)
 
+    def _relative_before(self, text: str, a: int, b: int) -> bool:
+        """Offset ``a`` ends a relative clause set off by commas that closes before ``b``
+        (", which recalled cars in January, said")."""
+        comma = text.rfind(",", max(0, a - RELATIVE_CHARS), a)
+        words = _LETTERS.findall(text, comma + 1, a) if comma >= 0 else []
+        return bool(words) and words[0].lower() in self.tense.relatives and "," in text[a:b]
+
     def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
         """A year that opens its sentence and holds for the rest of it: an explicit one
         after a fronting word ("In 1918, a first wave came in April"), or "last year",
@@ -588,6 +572,10 @@ class TimeTagger:
         if k + 1 >= len(chosen):
             return g
         s2, _, idx2, g2 = chosen[k + 1]
+        link = text[chosen[k][1] : s2].strip(" -").lower()
+        if self.res.rules[idx2].action == "time" and link in self.res.words("clock_sequence"):
+            later = int(g2.get("hour12") or g2.get("hour") or 0)  # "from 5:30 to 7:30 pm"
+            return {**g, "ampm": g2["ampm"]} if g2.get("ampm") and hour <= later else g
         if self.res.rules[idx2].action != "dayword" or text[chosen[k][1] : s2].strip():
             return g
         part = g2.get("partword")
@@ -636,7 +624,7 @@ class TimeTagger:
             dct = dct.date()
         end = len(text) if end is None else end
         sent_starts = [s.start for s in sentences] if sentences else []
-        chosen = self._stamps_dropped(text, self._candidates(text, start, end))
+        chosen = stamps_dropped(text, self._candidates(text, start, end))
         chosen = self.names.dropped(text, chosen)  # "May did not surrender"
         head = min(start, DATELINE_CHARS)  # a dateline before the part to tag
         before = self._candidates(text, 0, head) if DATELINE_HINT.search(text, 0, head) else []
@@ -678,6 +666,8 @@ class TimeTagger:
             ctx.ref_near = ref_end >= 0 and _same_sentence(
                 text, ref_end, s, self.tense.abbreviations, self.tense.final
             )
+            # "Toyota, which recalled cars in January, said profit fell from a year earlier"
+            ctx.ref_near = ctx.ref_near and not self._relative_before(text, ref_end, s)
             if (
                 said_year is not None
                 and _same_sentence(
@@ -699,10 +689,12 @@ class TimeTagger:
                 continue
             if rule.action == "time" and prev is not None and prev[1] == "time":
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
+            spanned = False
             if prev is not None and self.joined.coordinated(text, prev, s, rule.action, g):
                 back = None
                 span = bool(out) and out[-1].end == prev[0]
                 span = span and self.joined.is_span(text, out[-1].start, prev[0], s)
+                spanned = span
                 if rule.action != "weekday" and span:
                     back = self.joined.first_back(text, out[-1].start, prev, s, ctx, norm)
                 if back is not None:
@@ -743,7 +735,9 @@ class TimeTagger:
                 if norm.precision == "day":
                     ctx.day_ref, day_end = norm.begin, e
                 half = norm.precision == "quarter" and "-H" in norm.value
-                ctx.span = half  # "for the first half ... a year before": not a quarter
+                # "for the first half ... a year before": not a quarter; "in January-October
+                # ... from a year earlier": not October
+                ctx.span = half or spanned
                 if norm.precision == "quarter" and not half:
                     if self._reported(ctx.quarter, planned_quarter, norm, dct):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0

@@ -53,6 +53,7 @@ class TenseGuesser(PhraseCues):
         possessive = res.words("possessive_suffix")  # also tokenized text: "Friday 's"
         self.possessive = tuple(possessive) + tuple(" " + p for p in possessive)
         self.possessive_end = tuple(possessive)
+        self.month_names = res.words("month")
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
@@ -265,7 +266,15 @@ class TenseGuesser(PhraseCues):
             # the verb after ("Sharif, in exile until Monday, addressed thousands")
             return 1
         named = any(c.isdigit() for c in text[start:end])  # a date, not "the weekend"
-        if named and direction > FIRM_PAST and lw[:1] and lw[0].lower() in self.determiners:
+        # a month with no tense for a time to come ("the December tsunami"; not "will
+        # stage a Saturday raid")
+        month = direction <= 0 and text[start:end].lower() in self.month_names
+        if (
+            (named or month)
+            and direction > FIRM_PAST
+            and lw[:1]
+            and lw[0].lower() in self.determiners
+        ):
             if self._unplanned_after(rw):  # "is studying the April 20 explosion", "to mark
                 return FIRM_PAST  # the Aug. 7 embassy bombings": what no one plans is past
         if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
