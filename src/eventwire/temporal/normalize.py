@@ -525,6 +525,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         if coarse is not None:
             return coarse
     steps = int(round(float(n))) * sign
+    if anaphoric and ctx.ref is None and steps > 0 and unit in ("Y", "DE", "CE"):
+        steps = 0  # "Three decades later, the 1979 disaster still ...": no time named, now
     if unit in ("H", "MIN", "S"):  # "about an hour earlier": that day
         return Norm(base.isoformat(), rule.type, mod_of(g), base, base, "day", True)
     if unit == "FN":
