@@ -429,6 +429,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             # on a Tuesday)
             shift = -1 if day <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
+    if shift and ctx.dct.month < int(rule.args.get("shift_from_month", 1)):
+        shift = 0  # "in the new year", written in January: this one
     if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
         shift = -1  # "were sold out at year-end", written in March: the end last passed
     near = rule.args.get("anaphoric")
@@ -616,9 +618,23 @@ def _duration_value(n: Any, unit: str, decimal: bool = False) -> str | None:
     return f"P{qty}{unit}"
 
 
+def _joined_duration(first: str, second: str) -> str:
+    """Two TIMEX3 durations as one ("PT2H" and "PT17M": "PT2H17M"; "P2D", "PT3H": "P2DT3H")."""
+    date1, _, time1 = first[1:].partition("T")
+    date2, _, time2 = second[1:].partition("T")
+    time = time1 + time2
+    return "P" + date1 + date2 + ("T" + time if time else "")
+
+
 def act_duration(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
+    if g.get("n2") is not None and g.get("unit2") and unit:  # "two hours and 17 minutes"
+        exact = _DECIMAL.search(text) is not None  # "50 minutes 55.154 seconds"
+        first = _duration_value(n, unit)
+        second = _duration_value(g["n2"], g["unit2"], decimal=exact)
+        if first and second:
+            return Norm(_joined_duration(first, second), rule.type, mod_of(g))
     upto = g.get("upto")
     if upto is not None:  # "two to three weeks": the longest, as annotators mostly do
         n = "X" if "X" in (n, upto) else max(n, upto)
