@@ -52,6 +52,7 @@ WORD_TABLES = (
     ("figure_words", "figure_words"),
     ("scheduled_nouns_too", "scheduled_noun_forms"),
     ("number_ones", "number_ones"),
+    ("month_names", "month"),
     ("plan_progressives", "plan_progressives"),
     ("figure_changes", "figure_change_words"),
     ("participle_links", "participle_links"),

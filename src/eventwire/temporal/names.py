@@ -18,8 +18,6 @@ _POSSESSIVE = ("'s", "’s")
 _NUMBER_AFTER = re.compile(r"\s*[0-9]")
 _AFTER = re.compile(r"(?:\s?['’]s\b|\s*[,.;:]|\s+([a-z]+)\b)")
 _OPENING = re.compile(r"(?:^|[\n.!?*\"'])\s*$")
-
-
 _TWO_WORDS_BEFORE = re.compile(r"([A-Za-z'’-]+)[ \t]+([A-Za-z'’-]+)[ \t]+$")
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][a-z]+$")  # "Al-Ahram", "Al-Hayat"
 

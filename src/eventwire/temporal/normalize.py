@@ -535,20 +535,19 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         unit, steps = "W", steps * 2
     if unit in ("DE", "CE"):
         unit, steps = "Y", steps * (10 if unit == "DE" else 100)
-    if g.get("mword") and unit == "Y":
+    quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
+    month_named = ctx.ref_precision == "month"
+    # "sales in October fell from a year earlier": that October a year back, the month named
+    # in the clause; not "a 77 percent rise on the same period last year", a period of any
+    # length
+    month_near = month_named and ctx.ref_near and not ctx.span and not quarter_word
+    month_near = month_near and not ctx.res.words("period_words").intersection(text.lower().split())
+    if unit == "Y" and (g.get("mword") or (steps == -1 and month_near)):
         # "rose in May from the same month of last year": that month a year back; with no
         # month named, only the year is known
-        month = ctx.ref if ctx.ref_precision == "month" else None
+        month = ctx.ref if month_named else None
         target = cal.shift_unit(month or base, "Y", steps)
         v, b, e, precision = cal.period_of(target, "M" if month else "Y")
-        return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
-    quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
-    month_near = ctx.ref_near and ctx.ref_precision == "month" and not ctx.span
-    # "a 77 percent rise on the same period last year": a period of any length, no month
-    month_near = month_near and not ctx.res.words("period_words").intersection(text.lower().split())
-    if unit == "Y" and steps == -1 and month_near and not quarter_word:
-        # "sales in October fell from a year earlier": that October a year back
-        v, b, e, precision = cal.period_of(cal.shift_unit(ctx.ref, "Y", -1), "M")
         return Norm(v, rule.type, mod_of(g), b, e, precision, True, back=True)
     if unit == "Y" and abs(steps) == 1 and (_in_quarter(ctx) or (quarter_word and ctx.quarter)):
         # "profit rose in the quarter from a year ago": the same quarter a year before

@@ -395,6 +395,18 @@ class TimeTagger:
         except (ValueError, OverflowError):  # a date out of the calendar's range
             return None
 
+    def _day_named(self, text: str, item, ctx: Ctx, sent) -> dt.date | None:
+        """The day a chosen expression of a day action names, read without changing the
+        tense state of the text (for a clock time next to it)."""
+        s, e, idx, g = item
+        rule = self.res.rules[idx]
+        if rule.action not in _DAY_ACTIONS:
+            return None
+        saved = ctx.direction, ctx.last_direction, ctx.last_end
+        norm = self._normalize(text, s, e, rule, g, ctx, sent)
+        ctx.direction, ctx.last_direction, ctx.last_end = saved
+        return norm.begin if norm is not None and norm.precision == "day" else None
+
     def _day_of_clock(
         self, text: str, chosen, k: int, ctx: Ctx, ends: tuple[int, int], sent
     ) -> dt.date | None:
@@ -409,15 +421,12 @@ class TimeTagger:
             if gap in ("", "at", ":"):  # "Tuesday 1 February 2005 02.38 GMT", "... 2011 : 2:42"
                 return ctx.day_ref
         if k and self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0]):
-            s1, e1, idx1, g1 = chosen[k - 1]  # "up from Thursday's 5 p.m. quotes": that day's
-            if self.res.rules[idx1].action in _DAY_ACTIONS:
-                saved = ctx.direction, ctx.last_direction, ctx.last_end
-                norm = self._normalize(text, s1, e1, self.res.rules[idx1], g1, ctx, sent)
-                ctx.direction, ctx.last_direction, ctx.last_end = saved
-                if norm is not None and norm.precision == "day" and norm.begin:
-                    return norm.begin
+            day = self._day_named(text, chosen[k - 1], ctx, sent)
+            if day is not None:
+                return day  # "up from Thursday's 5 p.m. quotes": that day's
         aside = False  # passed a clock time set in brackets: "(2330 GMT Thursday)"
-        for s2, e2, idx2, g2 in chosen[k + 1 : k + 3]:
+        for item in chosen[k + 1 : k + 3]:
+            s2, e2, idx2, _ = item
             if s2 - end > CLOCK_WINDOW or _CLAUSE_BREAK.search(text, end, s2):
                 break
             if aside and ")" not in text[end:s2]:
@@ -429,11 +438,9 @@ class TimeTagger:
             ):
                 break  # "at 0830 GMT, down 38 cents from Thursday": another day
             if rule2.action in _DAY_ACTIONS:
-                saved = ctx.direction, ctx.last_direction, ctx.last_end
-                norm = self._normalize(text, s2, e2, rule2, g2, ctx, sent)
-                ctx.direction, ctx.last_direction, ctx.last_end = saved
-                if norm is not None and norm.precision == "day" and norm.begin:
-                    return norm.begin
+                day = self._day_named(text, item, ctx, sent)
+                if day is not None:
+                    return day
                 break
             if rule2.action != "time":  # "10:35 a.m. (0735 GMT) Friday": look past a clock
                 break
@@ -644,6 +651,7 @@ class TimeTagger:
         # joined weekdays ("on Monday and Tuesday"), whether they bound a span, whether it
         # is over
         pairs: list[tuple[int, int, bool, bool]] = []
+        text_vetoes: dict[str, bool] = {}  # rule arg `sentence_veto` over the whole text
         for pos, (s, e, idx, g) in enumerate(chosen):
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
@@ -651,7 +659,9 @@ class TimeTagger:
             veto = rule.args.get("sentence_veto")
             keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
             bare = veto and not any(g.get(k) is not None for k in keys)
-            if bare and (self._text_has(text, veto) or self._sentence_has(text, s, e, veto)):
+            if bare and veto not in text_vetoes:
+                text_vetoes[veto] = self._text_has(text, veto)  # once per text and table
+            if bare and (text_vetoes[veto] or self._sentence_has(text, s, e, veto)):
                 continue  # "China dominated the first half": a match's, no half-year
             sent = None
             if sentences:

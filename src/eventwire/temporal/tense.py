@@ -53,7 +53,6 @@ class TenseGuesser(PhraseCues):
         possessive = res.words("possessive_suffix")  # also tokenized text: "Friday 's"
         self.possessive = tuple(possessive) + tuple(" " + p for p in possessive)
         self.possessive_end = tuple(possessive)
-        self.month_names = res.words("month")
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
@@ -367,7 +366,8 @@ class TenseGuesser(PhraseCues):
             if s < 0 and self._bare_infinitive(lw, d):
                 s = 0  # "expected to easily beat Georgia on Sunday": no past
             if s < 0 and lw[d + 1 : d + 2] and lw[d + 1].endswith(self.possessive_end):
-                s = 0 if self._suffix_only(w) else s  # "BP Plc's damaged well": an adjective
+                if self._suffix_only(w):
+                    s = 0  # "BP Plc's damaged well": an adjective
             if not s and d and d == len(lw) - 1 < LEFT_WORDS - 1 and self._opening_participle(lw):
                 s = -1  # "Arrested by Colonel Mobutu in December, he died": not a name
             if s < 0 and d and lw[d - 1].lower() in self.than:
