@@ -522,6 +522,8 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
             "PAST_REF" if sign < 0 else "FUTURE_REF", rule.type, None, None, None, None, True
         )
     base = _anchor(ctx, anaphoric, unit)
+    if rule.args.get("sign") is not None and ctx.ref_near and ctx.ref_precision == "year":
+        base = ctx.ref  # "exports fell in 1986 from the year-ago figure": 1985
     if anaphoric and base is ctx.ref and unit in _UNKNOWN_PART:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:

@@ -534,10 +534,23 @@ class PhraseCues:
                 return True
         return False
 
-    def _present_after_pronoun(self, clause: list[str]) -> bool:
-        """A subordinate clause (``clause``: its words before the expression, nearest first)
-        with a present right after its subject: a third-person pronoun ("when it unveils")
-        or a plural noun ("before financial markets open")."""
+    def _plain_present(self, w: str) -> bool:
+        """``w`` (lower case) reads as the plain present of a verb: no past or progressive
+        ending, no cue, no verb whose past is the same ("hit"), no preposition or particle."""
+        return (
+            not w.endswith(self.past_suffix + self.progressive_suffix)
+            and not self._cue(w)
+            and w not in self.bare_participles
+            and w not in self.not_plural_present
+            and w not in self.noun_phrase_end
+            and w not in self.particles
+        )
+
+    def _present_after_pronoun(self, clause: list[str], opener: str = "") -> bool:
+        """A subordinate clause (``clause``: its words before the expression, nearest first,
+        after its ``opener``) with a present right after its subject: a third-person pronoun
+        ("when it unveils"), a plural one with a plain present after an opener of time ("when
+        they vote"; not "because you know") or a plural noun ("before financial markets open")."""
         for k in range(len(clause) - 1):
             w, subject = clause[k], clause[k + 1].lower()
             if not (w.isalpha() and w.islower()) or w in self.reporting:
@@ -545,6 +558,12 @@ class PhraseCues:
             present = w.endswith(self.present_suffix)
             if subject in self.third_person and present:
                 return not w.endswith(self.not_present_suffix)
+            if (
+                subject in self.plural_pronouns
+                and opener in self.time_subordinators
+                and self._plain_present(w)
+            ):
+                return True  # "will decide ... when they vote on the policy Wednesday"
             if present or w.endswith(self.past_suffix + self.progressive_suffix) or self._cue(w):
                 continue
             if w in self.bare_participles:

@@ -724,11 +724,15 @@ class TimeTagger:
                 ctx.span = True  # "for the nine months": no longer the quarter
             if (
                 self._comparison is not None
-                and norm.precision == "year"
-                and not norm.relative
+                and (
+                    (norm.precision == "year" and not norm.relative)
+                    or (norm.precision == "month" and rule.action == "date")
+                )
                 and self._comparison.search(text, max(0, s - 80), s)
             ):
-                norm = replace(norm, back=True)  # a year compared with, no reference time
+                # a year or month compared with ("rose 0.1 pct after a 1.6 pct increase in
+                # January"), no reference time
+                norm = replace(norm, back=True)
             elif (
                 self._day_comparison is not None
                 and norm.precision == "day"

@@ -61,6 +61,11 @@ class TenseGuesser(PhraseCues):
         self.not_perfect_finite = self.not_finite | self.perfect_have
         self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
         self.third_person = res.words("third_person_pronouns")
+        # "June T-bonds", "the June Swiss franc": a contract month, the coming one
+        markets = res.alternation("market_nouns")
+        self._market = re.compile(
+            rf"\s+(?:[A-Z][\w.]*\s+){{0,2}}(?i:{markets})(?![-\w])" if markets else r"(?!)"
+        )
         self.present_suffix = tuple(res.words("present_suffix"))
         self.not_present_suffix = tuple(res.words("not_present_suffix"))
         self.moved_to = res.words("moved_to")
@@ -212,6 +217,8 @@ class TenseGuesser(PhraseCues):
         fixed = self._phrase_before(lw, rw)
         if fixed is not None:
             return fixed
+        if text[start:end].lower() in self.month_names and self._market.match(text, end):
+            return 1
         if self._ahead_of(lw):
             return self._after_verb(self._scan(lw, rw, right))
         if self._headline_plan(text, start, lw):
@@ -342,7 +349,7 @@ class TenseGuesser(PhraseCues):
                 after = self._right_cue(rw)
                 if after:
                     return after  # "will play Arsenal after their match on Tuesday was postponed"
-                if self._present_after_pronoun(lw[:d]):
+                if self._present_after_pronoun(lw[:d], lw_):
                     return 1  # "... when it unveils annual results on Tuesday": scheduled
             if lw_ in self.conditional and not best[1]:
                 if self._past_before(rw):
@@ -391,7 +398,9 @@ class TenseGuesser(PhraseCues):
                 and lw[d - 1].lower() in self.infinitive
                 and lw[d - 2].islower()
                 and lw[d - 2] not in self.determiners  # "agreed to the proposal": no verb
-                and (self._past_plan(w) or lw_ in self.plan_nouns)
+                and (
+                    self._past_plan(w) or self._past_plan(w, self.asking) or lw_ in self.plan_nouns
+                )
                 and not (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
                 and best[1] >= 0  # "to prevent attacks that killed 40 during January's vote"
             ):
@@ -400,7 +409,9 @@ class TenseGuesser(PhraseCues):
                 # in a tender offer to begin Thursday")
                 if d + 1 < len(lw) and lw[d + 1].lower() in self.past_perfect:
                     return 0  # "had planned to join Rand in May": a plan overtaken since
-                if self._past_plan(w) or self._past_before(lw[d + 1 :]):
+                if self._past_plan(w, self.future_verbs | self.asking):
+                    return PLAN_PAST
+                if self._past_before(lw[d + 1 :]):
                     return PLAN_PAST
                 if self._past_before(rw):
                     return PLAN_PAST  # "a plan to hold talks on Monday collapsed"
@@ -681,12 +692,14 @@ class TenseGuesser(PhraseCues):
             return False
         return w.islower() and self._cue(w) < 0
 
-    def _past_plan(self, word: str) -> bool:
-        """A past form of a verb of planning or agreeing ("agreed", "planned", "expected")."""
+    def _past_plan(self, word: str, verbs: frozenset[str] | None = None) -> bool:
+        """A past form of a verb of planning or agreeing ("agreed", "planned", "expected"),
+        or of another of ``verbs``."""
         w = word.lower()
         if not (word.islower() and w.endswith(self.past_suffix)):
             return False
-        return any(stem in self.future_verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
+        verbs = self.future_verbs if verbs is None else verbs
+        return any(stem in verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
 
     # ------------------------------------------------------------------ since
     def _firm(self, direction: int, lw: list[str], rw: list[str]) -> int:
