@@ -682,6 +682,8 @@ def act_set(g, text, rule, ctx: Ctx) -> Norm | None:
         return Norm(f"XXXX-WXX-{int(g['weekday'])}{part}", rule.type)
     if g.get("month") is not None:  # "each July"
         return Norm(f"XXXX-{int(g['month']):02d}", rule.type)
+    if g.get("part"):  # "every morning"
+        return Norm(f"XXXX-XX-XXT{g['part']}", rule.type)
     unit = g.get("unit")
     if not unit:
         return None

@@ -24,7 +24,7 @@ from eventwire.temporal.datelines import (
     stamps_dropped,
 )
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
-from eventwire.temporal.names import NameWords, after_name
+from eventwire.temporal.names import FamousDays, NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
@@ -92,6 +92,9 @@ class TimeTagger:
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
         self.names = NameWords(self.res)
+        self.famous = FamousDays(self.res)
+        closing = self.res.alternation("period_closing")  # "the quarter ended January 31"
+        self._closing = re.compile(rf"\s+(?:{closing})\b" if closing else r"(?!)", re.I)
         self._det = self.res.words("determiner")
         # rule arg `after_name`: right after a name and before this, the match is a name's
         self._after_name = {
@@ -609,13 +612,19 @@ class TimeTagger:
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
     @staticmethod
-    def _reported(current: dt.date | None, planned: bool, norm, dct: dt.date) -> bool:
+    def _reported(current: dt.date | None, open_: bool, norm, dct: dt.date) -> bool:
         """Whether a quarter becomes the one being reported: the first one named, unless
         that was a plan ("expects a fourth-quarter charge"); then only a later quarter
-        that has ended ("after a flat second quarter" is a comparison)."""
-        if current is None or planned:
+        that has ended ("after a flat second quarter" is a comparison), or, when ``open_``
+        (no end named for the current one), any that has ended after one still running
+        ("SEES STRONG 1ST QTR ... fourth quarter earnings"; not after "the first quarter
+        ended January 31", a fiscal one)."""
+        if current is None:
             return True
-        return norm.until is not None and current < norm.begin and norm.until < dct
+        ended = norm.until is not None and norm.until < dct
+        if open_ and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
+            return ended  # still running or to come ("1ST QTR START"): one ended reports
+        return ended and current < norm.begin
 
     # ------------------------------------------------------------------ public
     def tag(
@@ -644,6 +653,7 @@ class TimeTagger:
         # the last year opening a sentence, where it ended, and whether it is relative
         said_year: tuple[int, int, bool] | None = None
         planned_quarter = False
+        closed_quarter = False  # the reported quarter's end is named ("ended January 31")
         # end, action, value and tense direction of the last one
         prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense
@@ -697,6 +707,8 @@ class TimeTagger:
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
+            if rule.action == "date" and g.get("year") is None:
+                norm = self.famous.fixed(text, e, norm)  # "the Sept. 11 attacks"
             if rule.action == "time" and prev is not None and prev[1] == "time":
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
             spanned = False
@@ -753,8 +765,11 @@ class TimeTagger:
                 # ... from a year earlier": not October
                 ctx.span = half or spanned
                 if norm.precision == "quarter" and not half:
-                    if self._reported(ctx.quarter, planned_quarter, norm, dct):
+                    if self._reported(
+                        ctx.quarter, planned_quarter or not closed_quarter, norm, dct
+                    ):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0
+                        closed_quarter = self._closing.match(text, e) is not None
                 if narrative and not norm.relative and rule.action in ("date", "range"):
                     if (
                         ctx.direction <= 0

@@ -335,6 +335,19 @@ class TenseGuesser(PhraseCues):
             if lw_ in self.relatives and best[1]:
                 return best[1]  # "... Louisianans who lined up Tuesday": not the main verb
             if (
+                lw_ in self.complementizers
+                and best[1] < 0
+                and best[0] == d - 1
+                and d + 1 < len(lw)
+                and lw[d + 1].isalpha()
+                and lw[d + 1].islower()
+                and not self._cue(lw[d + 1])
+                and lw[d + 1].lower() not in self.reporting
+            ):
+                # "would not regain the well that began gushing after the April 20 blast": a
+                # relative clause's own past, not the main verb's future
+                return best[1]
+            if (
                 lw_ in self.perfect_have
                 # its own participle the nearest cue ("were to have been delivered on
                 # Saturday"), not another's ("was to have honoured the soldiers killed on Monday")
