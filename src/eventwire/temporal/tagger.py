@@ -27,6 +27,7 @@ from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day
 from eventwire.temporal.names import FamousDays, NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
+from eventwire.temporal.quarters import reported_quarter
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
@@ -140,8 +141,8 @@ class TimeTagger:
         t = text.lower().strip()
         if t[:1].isdigit():
             t = t.replace(",", "")  # "1,460 years"
-            whole, _, frac = t.partition(" ")
-            if frac.strip() == "1/2":  # "5 1/2"
+            whole, _, frac = t.replace("-", " ").partition(" ")
+            if frac.strip() == "1/2":  # "5 1/2", "8-1/2"
                 return int(whole) + 0.5
             return float(t) if "." in t else int(t)
         v = self.res.lookup("number", t)
@@ -611,21 +612,6 @@ class TimeTagger:
             return False  # "0900 GMT": a 24-hour clock
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
-    @staticmethod
-    def _reported(current: dt.date | None, open_: bool, norm, dct: dt.date) -> bool:
-        """Whether a quarter becomes the one being reported: the first one named, unless
-        that was a plan ("expects a fourth-quarter charge"); then only a later quarter
-        that has ended ("after a flat second quarter" is a comparison), or, when ``open_``
-        (no end named for the current one), any that has ended after one still running
-        ("SEES STRONG 1ST QTR ... fourth quarter earnings"; not after "the first quarter
-        ended January 31", a fiscal one)."""
-        if current is None:
-            return True
-        ended = norm.until is not None and norm.until < dct
-        if open_ and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
-            return ended  # still running or to come ("1ST QTR START"): one ended reports
-        return ended and current < norm.begin
-
     # ------------------------------------------------------------------ public
     def tag(
         self,
@@ -765,7 +751,7 @@ class TimeTagger:
                 # ... from a year earlier": not October
                 ctx.span = half or spanned
                 if norm.precision == "quarter" and not half:
-                    if self._reported(
+                    if reported_quarter(
                         ctx.quarter, planned_quarter or not closed_quarter, norm, dct
                     ):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0

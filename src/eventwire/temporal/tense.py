@@ -175,6 +175,9 @@ class TenseGuesser(PhraseCues):
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             # "is scheduled for Friday"; not "had been scheduled for January 25"
             return -1 if t.tag == "VBN" and words & self.past_perfect else 1
+        if t.text.lower() in self.plan_words and t.tag == "VBN" and words & self.passive_be:
+            # "have been pencilled in for May 23"; not "had been set for"
+            return -1 if words & self.past_perfect else 1
         if t.tag == "VBD" or words & self.past_aux:
             if t.tag == "VBG":
                 return -1 if self.past_be & words else 1
@@ -490,6 +493,14 @@ class TenseGuesser(PhraseCues):
                 return PLAN_PAST if before in self.past_be else (best[1] or 1)
             if lw_ in self.plan_words and (
                 (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
+                # "have been pencilled in for May 23", not "had been set for"
+                or (
+                    d + 2 < len(lw)
+                    and lw[d + 1].lower() in self.passive_be
+                    and lw[d + 2].lower() in self.perfect_have
+                    and lw[d + 2].lower() not in self.past_perfect
+                    and not (d and lw[d - 1].lower() in self.particles)  # "been set back"
+                )
                 or (
                     d
                     and lw[d - 1].lower() in self.infinitive
