@@ -80,6 +80,7 @@ WORD_TABLES = (
     ("past_be", "past_progressive_aux"),
     ("determiners", "determiner"),
     ("noun_determiners", "noun_determiner"),
+    ("possessive_pronouns", "possessive_pronouns"),
     ("day_adverbs", "same_day_adverbs"),
     ("ahead", "ahead_of"),
     ("conditional", "conditional"),

@@ -424,6 +424,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             rule.args.get("late_week") and day >= FIRST_WEEKEND_EVE and ctx.direction > FIRM_PAST
         )
         shift = -1 if ctx.direction < 0 and not weekend else 0
+        if this and day > LAST_WEEKEND_DAY:
+            shift = 0  # "was not keen on this weekend's meeting", written on a Thursday
         if not ctx.direction and not this:
             # no tense: the last one early in the week ("violence at the weekend" written
             # on a Tuesday)

@@ -172,6 +172,11 @@ class TenseGuesser(PhraseCues):
                 if lemma in self.future_verbs and toks[head].tag == "VBN" and up & self.past_be:
                     return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
+        plan = t.lemma.lower() in self.future_verbs
+        if plan and t.tag == "VBN" and t.dep in ("acl", "amod", "advcl") and not words:
+            preps = {toks[k].text.lower() for k in kids if toks[k].dep == "prep"}
+            if preps and not preps & self.set_for:
+                return -1  # "the output agreed in December"; not "talks planned for May"
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             # "is scheduled for Friday"; not "had been scheduled for January 25"
             return -1 if t.tag == "VBN" and words & self.past_perfect else 1
@@ -689,7 +694,8 @@ class TenseGuesser(PhraseCues):
             lw[0].lower() in self.attaching
             and w.islower()
             and w.endswith(self.past_suffix)
-            and not self._past_plan(w)
+            # "talks planned for May" are to come; "the output agreed in December" was then
+            and not (self._past_plan(w) and lw[0].lower() in self.set_for)
             and (len(lw) < 3 or lw[2].lower() not in self.participle_aux)
         )
 
