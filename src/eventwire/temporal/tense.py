@@ -518,6 +518,8 @@ class TenseGuesser(PhraseCues):
                 and d + 1 < len(lw)
                 and lw[d + 1].lower() in self.determiners
                 and lw_ not in self.strong | self.modals | self.future_adjectives
+                # "an agreement that expires June 30": a relative clause's verb
+                and not (lw[d + 1].lower() in self.complementizers and lw_ in self.scheduled)
             ):
                 s = 0  # "announced the plan Aug. 21": a noun; not "this might last until"
             if s > 0 and self._preposition(lw[d - 2 : d][::-1] if d >= 2 else []):
