@@ -1,20 +1,13 @@
 """Words of time used as a person's name in one text ("Vi Van May ... police approached
 May's house ... May did not surrender"): once the text names a person so, a bare such word
 with no word of time before it is that person, not the month or the holiday. The words come
-from the tables ``name_words`` and ``name_time_links``.
-
-Days that name a happening of one year ("the Sept. 11 attacks", "the Sept. 11 Victim
-Compensation Fund"): a day with no year before a noun of that happening is that year's,
-from the tables ``famous_days`` and ``famous_day_nouns``."""
+from the tables ``name_words`` and ``name_time_links``."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import replace
 
 from eventwire.temporal.cues import line_at
-from eventwire.temporal.norms import Norm
 from eventwire.temporal.resources import TemporalResources
 
 TITLE_MIN_WORDS = 4  # a line this long or longer can be a headline in title case ...
@@ -123,27 +116,3 @@ class NameWords:
                 continue  # "May did not surrender", "police approached May's house"
             out.append(c)
         return out
-
-
-class FamousDays:
-    def __init__(self, res: TemporalResources) -> None:
-        self.years = {str(k): int(v) for k, v in (res.tables.get("famous_days") or {}).items()}
-        nouns = res.alternation("famous_day_nouns")
-        # the noun right after the day, over capitalised words or another name joined by
-        # "and" ("the Sept. 11 and Virginia Tech funds")
-        self._noun_after = re.compile(
-            rf"\s+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}?(?i:{nouns})\b"
-            if nouns
-            else r"(?!)"
-        )
-
-    def fixed(self, text: str, end: int, norm: Norm) -> Norm:
-        """``norm``, a day read with no year ending at ``end``, in the year of the happening
-        it names when a noun of it follows; that day sets no reference time."""
-        if norm.begin is None or norm.precision != "day":
-            return norm
-        year = self.years.get(f"{norm.begin.month:02d}-{norm.begin.day:02d}")
-        if year is None or year == norm.begin.year or not self._noun_after.match(text, end):
-            return norm
-        day = dt.date(year, norm.begin.month, norm.begin.day)
-        return replace(norm, value=day.isoformat(), begin=day, until=day, back=True)

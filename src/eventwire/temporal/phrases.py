@@ -632,8 +632,13 @@ class PhraseCues:
         # visits", "Tax returns on Monday")
         name = before[:1].isupper() and before[1:].islower() and d + 2 < len(lw)
         name = name and not before.endswith(self.possessive_end)
-        # "told his French hosts Tuesday": an adjective in a noun phrase, no name
-        name = name and lw[d + 2].lower() not in self.possessive_pronouns
+        # "told his French hosts Tuesday": an adjective in an object, no name ("said their
+        # President travels on Monday" keeps its subject)
+        name = name and not (
+            lw[d + 2].lower() in self.possessive_pronouns
+            and d + 3 < len(lw)
+            and lw[d + 3].lower() in self.telling
+        )
         if name or low in self.plan_subjects or low in self.relatives:
             return True
         # "the president flies", "its bid limit ends": a noun phrase after a determiner, with

@@ -118,16 +118,17 @@ def _quarter_to_month(m: int, rule, ctx: Ctx) -> Norm | None:
     return Norm(v, rule.type, None, b, e, "quarter", True)
 
 
-def reported_quarter(current: dt.date | None, open_: bool, norm, dct: dt.date) -> bool:
+def reported_quarter(
+    current: dt.date | None, planned: bool, headline: bool, norm, dct: dt.date
+) -> bool:
     """Whether a quarter ``norm`` becomes the one being reported instead of ``current``:
-    the first one named; then only a later quarter that has ended ("after a flat second
-    quarter" is a comparison), or, when ``open_`` (the current one was a plan, "expects a
-    fourth-quarter charge", or named no end while it still runs, "SEES STRONG 1ST QTR"),
-    any that has ended ("... fourth quarter earnings"; not after "the first quarter ended
-    January 31", a fiscal one)."""
-    if current is None:
+    the first one named, or any after a plan ("expects a fourth-quarter charge"); after a
+    headline's quarter still running ("SEES STRONG 1ST QTR"), the first one named that has
+    ended ("... fourth quarter earnings"); else only a later quarter that has ended ("after
+    a flat second quarter" is a comparison)."""
+    if current is None or planned:
         return True
     ended = norm.until is not None and norm.until < dct
-    if open_ and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
-        return ended  # still running or to come ("1ST QTR START"): one ended reports
+    if headline and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
+        return ended
     return ended and current < norm.begin

@@ -24,7 +24,7 @@ from eventwire.temporal.datelines import (
     stamps_dropped,
 )
 from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day_per_weekday
-from eventwire.temporal.names import FamousDays, NameWords, after_name
+from eventwire.temporal.names import NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
 from eventwire.temporal.quarters import reported_quarter
@@ -49,6 +49,7 @@ DOCUMENT_WORDS = 2  # different words of a veto table that make a whole text a m
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
+COMPARISON_CHARS = 80  # how far before a year or month its comparison may open
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -93,9 +94,6 @@ class TimeTagger:
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
         self.names = NameWords(self.res)
-        self.famous = FamousDays(self.res)
-        closing = self.res.alternation("period_closing")  # "the quarter ended January 31"
-        self._closing = re.compile(rf"\s+(?:{closing})\b" if closing else r"(?!)", re.I)
         self._det = self.res.words("determiner")
         # rule arg `after_name`: right after a name and before this, the match is a name's
         self._after_name = {
@@ -128,6 +126,7 @@ class TimeTagger:
 
         day_lead = self.res.alternation("day_comparison_lead")
         units = self.res.alternation("comparison_units")
+        self._amount_unit = re.compile(rf"[0-9]\s*(?:{units})(?!\w)" if units else r"(?!)", re.I)
         self._day_comparison = (
             re.compile(
                 rf"[0-9][^.;:]{{0,6}}?\b{units}\b(?:{_IN_CLAUSE}){{0,24}}?\b{day_lead}\s+$", re.I
@@ -612,6 +611,22 @@ class TimeTagger:
             return False  # "0900 GMT": a 24-hour clock
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
+    def _compared_period(self, text: str, s: int, rule: Rule, norm) -> bool:
+        """A year after "from/after ... an amount ... in" ("to 635 mln from 603 mln in
+        1985"), or a month there after an amount in a unit of `comparison_units` ("rose 0.1
+        pct after a 1.6 pct increase in January"; not "after 20 years in March"): a period
+        compared with, no reference time."""
+        if self._comparison is None or norm.precision not in ("year", "month"):
+            return False
+        if norm.precision == "year" and norm.relative:
+            return False
+        if norm.precision == "month" and rule.action != "date":
+            return False
+        m = self._comparison.search(text, max(0, s - COMPARISON_CHARS), s)
+        if m is None:
+            return False
+        return norm.precision == "year" or self._amount_unit.search(m.group()) is not None
+
     # ------------------------------------------------------------------ public
     def tag(
         self,
@@ -639,7 +654,7 @@ class TimeTagger:
         # the last year opening a sentence, where it ended, and whether it is relative
         said_year: tuple[int, int, bool] | None = None
         planned_quarter = False
-        closed_quarter = False  # the reported quarter's end is named ("ended January 31")
+        headline_quarter = False  # the reported quarter is a headline's with no end named
         # end, action, value and tense direction of the last one
         prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense
@@ -693,8 +708,6 @@ class TimeTagger:
             norm = self._normalize(text, s, e, rule, g, ctx, sent)
             if norm is None:
                 continue
-            if rule.action == "date" and g.get("year") is None:
-                norm = self.famous.fixed(text, e, norm)  # "the Sept. 11 attacks"
             if rule.action == "time" and prev is not None and prev[1] == "time":
                 norm = self._past_midnight(text, prev, chosen, pos, norm)
             spanned = False
@@ -720,17 +733,8 @@ class TimeTagger:
                     pairs.append((len(out) - 1, len(out), plain_span, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
-            if (
-                self._comparison is not None
-                and (
-                    (norm.precision == "year" and not norm.relative)
-                    or (norm.precision == "month" and rule.action == "date")
-                )
-                and self._comparison.search(text, max(0, s - 80), s)
-            ):
-                # a year or month compared with ("rose 0.1 pct after a 1.6 pct increase in
-                # January"), no reference time
-                norm = replace(norm, back=True)
+            if self._compared_period(text, s, rule, norm):
+                norm = replace(norm, back=True)  # a year or month compared with
             elif (
                 self._day_comparison is not None
                 and norm.precision == "day"
@@ -751,11 +755,9 @@ class TimeTagger:
                 # ... from a year earlier": not October
                 ctx.span = half or spanned
                 if norm.precision == "quarter" and not half:
-                    if reported_quarter(
-                        ctx.quarter, planned_quarter or not closed_quarter, norm, dct
-                    ):
+                    if reported_quarter(ctx.quarter, planned_quarter, headline_quarter, norm, dct):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0
-                        closed_quarter = self._closing.match(text, e) is not None
+                        headline_quarter = bool(rule.args.get("headline"))  # "1ST QTR START"
                 if narrative and not norm.relative and rule.action in ("date", "range"):
                     if (
                         ctx.direction <= 0

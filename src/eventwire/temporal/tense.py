@@ -61,10 +61,17 @@ class TenseGuesser(PhraseCues):
         self.not_perfect_finite = self.not_finite | self.perfect_have
         self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
         self.third_person = res.words("third_person_pronouns")
-        # "June T-bonds", "the June Swiss franc": a contract month, the coming one
-        markets = res.alternation("market_nouns")
+        # "June T-bonds", "the June Swiss franc": a contract month, the coming one; the noun
+        # as written or in capitals, not a name ("in June Dollar General said") nor a noun's
+        # modifier ("the June gold price")
+        nouns = [str(w) for w in res.tables.get("market_nouns", ())]
+        forms = sorted({w for n in nouns for w in (n, n.upper())}, key=len, reverse=True)
+        heads = res.alternation("market_noun_heads") or "(?!)"
         self._market = re.compile(
-            rf"\s+(?:[A-Z][\w.]*\s+){{0,2}}(?i:{markets})(?![-\w])" if markets else r"(?!)"
+            rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{'|'.join(map(re.escape, forms))})(?![-\w])"
+            rf"(?!\s+(?i:{heads})\b)"
+            if forms
+            else r"(?!)"
         )
         self.present_suffix = tuple(res.words("present_suffix"))
         self.not_present_suffix = tuple(res.words("not_present_suffix"))
@@ -87,6 +94,8 @@ class TenseGuesser(PhraseCues):
         self.present_words |= self.until_states
         self.clause_joins = self.coordinators | self.subordinators
         self.past_in_stops = self.infinitive | self.subordinators | self.set_for
+        self.openers = self.subordinators | self.coordinators  # words that open a clause
+        self.deictic_this = res.words("deictic_this")
         self.past_in_stops |= self.complementizers | self.scheduled_nouns | self.announcing
         self.past_in_stops |= self.coordinators
         self.not_finite_before = self.noun_determiners | self.present_be | self.future_aux
@@ -172,17 +181,21 @@ class TenseGuesser(PhraseCues):
                 if lemma in self.future_verbs and toks[head].tag == "VBN" and up & self.past_be:
                     return PLAN_PAST  # "was expected to receive snow Wednesday evening"
             return 1
-        plan = t.lemma.lower() in self.future_verbs
-        if plan and t.tag == "VBN" and t.dep in ("acl", "amod", "advcl") and not words:
+        agreed = t.lemma.lower() in self.agreeing
+        if agreed and t.tag == "VBN" and t.dep in ("acl", "amod", "advcl") and not words:
             preps = {toks[k].text.lower() for k in kids if toks[k].dep == "prep"}
             if preps and not preps & self.set_for:
-                return -1  # "the output agreed in December"; not "talks planned for May"
+                return -1  # "the output agreed in December"; not "elections scheduled in June"
         if t.lemma.lower() in self.future_verbs and t.tag in ("VBN", "VBZ", "VBP", "VBG"):
             # "is scheduled for Friday"; not "had been scheduled for January 25"
             return -1 if t.tag == "VBN" and words & self.past_perfect else 1
         if t.text.lower() in self.plan_words and t.tag == "VBN" and words & self.passive_be:
-            # "have been pencilled in for May 23"; not "had been set for"
-            return -1 if words & self.past_perfect else 1
+            below = {toks[k].text.lower() for k in kids}
+            below |= {toks[j].text.lower() for k in kids for j in sentence.children[k]}
+            if below & self.set_for:
+                # "have been pencilled in for May 23"; not "had been set for", "have been set
+                # free on Monday"
+                return -1 if words & self.past_perfect else 1
         if t.tag == "VBD" or words & self.past_aux:
             if t.tag == "VBG":
                 return -1 if self.past_be & words else 1
@@ -252,6 +265,10 @@ class TenseGuesser(PhraseCues):
                 noun.append(w)
             if noun and self._cue(noun[0]) > 0:
                 return self._planned_noun(left, rw, right, noun[0])
+            this = text[start:end].lower().split()[:1]
+            if direction < 0 and self.scheduled_nouns.intersection(noun) and this:
+                if this[0] in self.deictic_this:
+                    return PLAN_PAST  # "was not keen on this weekend's meeting": the meeting's
             if direction > 0 and not self.scheduled_nouns.intersection(noun):
                 return 0
             named = [w for w in rw[:2] if w[:1] != "'"][:1]
@@ -291,8 +308,13 @@ class TenseGuesser(PhraseCues):
         ):
             if self._unplanned_after(rw):  # "is studying the April 20 explosion", "to mark
                 return FIRM_PAST  # the Aug. 7 embassy bombings": what no one plans is past
-        if not direction and named and rw[:1] and rw[0] in self.scheduled_nouns:
-            return MOSTLY_AHEAD  # "on course to win 41 seats in the March 28 election": to come
+        if named and direction > FIRM_PAST and rw[:1] and rw[0] in self.scheduled_nouns:
+            opening = lw[:1] and lw[0].lower() in self.determiners
+            opening = opening and (len(lw) == 1 or lw[1] in ",;:" or lw[1].lower() in self.openers)
+            if not direction or opening:
+                # "on course to win 41 seats in the March 28 election": to come; "the 8
+                # October gig was announced on Monday": the gig's own date, the nearest
+                return MOSTLY_AHEAD
         return direction
 
     def _context(self, text: str, start: int, end: int) -> tuple[list[str], list[str], str]:
@@ -370,7 +392,10 @@ class TenseGuesser(PhraseCues):
                 after = self._right_cue(rw)
                 if after:
                     return after  # "will play Arsenal after their match on Tuesday was postponed"
-                if self._present_after_pronoun(lw[:d], lw_):
+                # a plural pronoun's plain present only under no past ("gathered after they lit
+                # candles on Monday")
+                opener = "" if self._past_before(lw[d + 1 :]) else lw_
+                if self._present_after_pronoun(lw[:d], opener):
                     return 1  # "... when it unveils annual results on Tuesday": scheduled
             if lw_ in self.conditional and not best[1]:
                 if self._past_before(rw):
@@ -496,20 +521,25 @@ class TenseGuesser(PhraseCues):
                 if before in self.past_perfect:
                     return -1  # "had to be moved on Saturday": done then
                 return PLAN_PAST if before in self.past_be else (best[1] or 1)
-            if lw_ in self.plan_words and (
-                (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
-                # "have been pencilled in for May 23", not "had been set for"
-                or (
-                    d + 2 < len(lw)
-                    and lw[d + 1].lower() in self.passive_be
-                    and lw[d + 2].lower() in self.perfect_have
-                    and lw[d + 2].lower() not in self.past_perfect
-                    and not (d and lw[d - 1].lower() in self.particles)  # "been set back"
-                )
-                or (
-                    d
-                    and lw[d - 1].lower() in self.infinitive
-                    and (d + 1 >= len(lw) or lw[d + 1].lower() not in self.past_be)
+            if (
+                lw_ in self.plan_words
+                and (
+                    (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
+                    # "have been pencilled in for May 23", not "had been set for", "have been set
+                    # free on Monday"
+                    or (
+                        d + 2 < len(lw)
+                        and any(x.lower() in self.set_for for x in lw[:d])
+                        and lw[d + 1].lower() in self.passive_be
+                        and lw[d + 2].lower() in self.perfect_have
+                        and lw[d + 2].lower() not in self.past_perfect
+                        and not (d and lw[d - 1].lower() in self.particles)  # "been set back"
+                    )
+                    or (
+                        d
+                        and lw[d - 1].lower() in self.infinitive
+                        and (d + 1 >= len(lw) or lw[d + 1].lower() not in self.past_be)
+                    )
                 )
             ):
                 s = 1  # "a major rally is set for Sunday", "the talks, set to resume Monday"
@@ -697,7 +727,7 @@ class TenseGuesser(PhraseCues):
             and w.islower()
             and w.endswith(self.past_suffix)
             # "talks planned for May" are to come; "the output agreed in December" was then
-            and not (self._past_plan(w) and lw[0].lower() in self.set_for)
+            and not (self._past_plan(w) and not self._past_plan(w, self.agreeing))
             and (len(lw) < 3 or lw[2].lower() not in self.participle_aux)
         )
 
