@@ -31,7 +31,6 @@ SLACK_DAYS = 45  # a period this close to the document date keeps its year whate
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 LEAP_YEARS = 8  # how many years to look for a February 29
 WEEK_LAST_DAY = 7  # Sunday, the last day of an ISO week
-MONTHS = 12
 THIS_WEEKEND_AHEAD_FROM = 4  # from this weekday (Thursday) "this weekend" is the coming one
 YEAR_AGO_BACK = 2  # a year named this many years back at most is what "year-ago" compares with
 WEEKEND_FIRST_DAY = 6  # from this weekday (Saturday) "the weekend" is this week's ...
@@ -429,6 +428,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         shift = -1 if ctx.direction < 0 and not weekend else 0
         if this and day >= THIS_WEEKEND_AHEAD_FROM:
             shift = 0  # "would have allowed an attempt over this weekend", on a Thursday
+        if ctx.direction == MOSTLY_AHEAD:  # "this weekend's summit achieved little": nearest
+            shift = -1 if day <= LAST_WEEKEND_DAY else 0
         if not ctx.direction and not this:
             # no tense: the last one early in the week ("violence at the weekend" written
             # on a Tuesday)
@@ -436,8 +437,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
     shift = int(shift)
     if shift and ctx.dct.month < int(rule.args.get("shift_from_month", 1)):
         shift = 0  # "in the new year", written in January: this one
-    passed = ctx.dct.month <= int(rule.args.get("passed_end_to_month", MONTHS))
-    if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story and passed:
+    if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
         shift = -1  # "were sold out at year-end", written in March: the end last passed
     near = rule.args.get("anaphoric")
     if near in ("near", "part"):  # "later in the day", "in the morning": the day last named
@@ -533,7 +533,7 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         and ctx.ref_near
         and ctx.ref_precision == "year"
         and ctx.ref is not None
-        and 0 <= ctx.dct.year - ctx.ref.year <= YEAR_AGO_BACK
+        and -1 <= ctx.dct.year - ctx.ref.year <= YEAR_AGO_BACK
     ):
         base = ctx.ref  # "exports fell in 1986 from the year-ago figure": 1985; not "founded
         # in 1975, rose from year-ago levels"

@@ -123,9 +123,9 @@ def reported_quarter(
 ) -> bool:
     """Whether a quarter ``norm`` becomes the one being reported instead of ``current``:
     the first one named, or any after a plan ("expects a fourth-quarter charge"); after a
-    headline's quarter still running ("SEES STRONG 1ST QTR"), the first one named that has
-    ended ("... fourth quarter earnings"); else only a later quarter that has ended ("after
-    a flat second quarter" is a comparison)."""
+    quarter still running named in a headline (``headline``: "SEES STRONG 1ST QTR"), the
+    first one named that has ended ("... fourth quarter earnings"); else only a later
+    quarter that has ended ("after a flat second quarter" is a comparison)."""
     if current is None or planned:
         return True
     ended = norm.until is not None and norm.until < dct

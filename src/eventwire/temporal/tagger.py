@@ -16,7 +16,7 @@ from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
-from eventwire.temporal.cues import is_abbreviation
+from eventwire.temporal.cues import is_abbreviation, line_at
 from eventwire.temporal.datelines import (
     DATELINE_CHARS,
     DATELINE_HINT,
@@ -126,7 +126,16 @@ class TimeTagger:
 
         day_lead = self.res.alternation("day_comparison_lead")
         units = self.res.alternation("comparison_units")
-        self._amount_unit = re.compile(rf"[0-9]\s*(?:{units})(?!\w)" if units else r"(?!)", re.I)
+        # "after 20 years in March": an amount of time, no figure compared with
+        time_units = self.res.alternation("unit")
+        self._time_amount = re.compile(
+            rf"[0-9][0-9,.]*\s+(?:{time_units})(?!\w)" if time_units else r"(?!)", re.I
+        )
+        closing = self.res.alternation("period_closing")  # "Period ended May 31"
+        heads = self.res.alternation("period_closing_heads")
+        self._closing = re.compile(
+            rf"\b(?:{heads})\s+(?:{closing})\b" if closing and heads else r"(?!)", re.I
+        )
         self._day_comparison = (
             re.compile(
                 rf"[0-9][^.;:]{{0,6}}?\b{units}\b(?:{_IN_CLAUSE}){{0,24}}?\b{day_lead}\s+$", re.I
@@ -612,10 +621,10 @@ class TimeTagger:
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
     def _compared_period(self, text: str, s: int, rule: Rule, norm) -> bool:
-        """A year after "from/after ... an amount ... in" ("to 635 mln from 603 mln in
-        1985"), or a month there after an amount in a unit of `comparison_units` ("rose 0.1
-        pct after a 1.6 pct increase in January"; not "after 20 years in March"): a period
-        compared with, no reference time."""
+        """A year or a month after "from/after ... an amount ... in" ("to 635 mln from 603
+        mln in 1985", "rose 0.1 pct after a 1.6 pct increase in January"; for a month, not an
+        amount of time, "after 20 years in March"): a period compared with, no reference
+        time."""
         if self._comparison is None or norm.precision not in ("year", "month"):
             return False
         if norm.precision == "year" and norm.relative:
@@ -625,7 +634,7 @@ class TimeTagger:
         m = self._comparison.search(text, max(0, s - COMPARISON_CHARS), s)
         if m is None:
             return False
-        return norm.precision == "year" or self._amount_unit.search(m.group()) is not None
+        return norm.precision == "year" or self._time_amount.search(m.group()) is None
 
     # ------------------------------------------------------------------ public
     def tag(
@@ -667,6 +676,9 @@ class TimeTagger:
             rule = self.res.rules[idx]
             if rule.args.get("narrative_only") and not history:
                 continue
+            closing = rule.args.get("closing_veto")
+            if closing and self._closing.search(text, e, e + int(closing)):
+                continue  # "3RD QTR OPER NET ... Period ended May 31": a fiscal quarter
             veto = rule.args.get("sentence_veto")
             keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
             bare = veto and not any(g.get(k) is not None for k in keys)
@@ -733,7 +745,9 @@ class TimeTagger:
                     pairs.append((len(out) - 1, len(out), plain_span, over))
             if norm.type == "DURATION" and "T" not in norm.value and norm.value[-1:] in "MQY":
                 ctx.span = True  # "for the nine months": no longer the quarter
-            if self._compared_period(text, s, rule, norm):
+            if rule.args.get("no_reference"):
+                norm = replace(norm, back=True)  # "Sept. 11 victims": no time the text is at
+            elif self._compared_period(text, s, rule, norm):
                 norm = replace(norm, back=True)  # a year or month compared with
             elif (
                 self._day_comparison is not None
@@ -757,7 +771,8 @@ class TimeTagger:
                 if norm.precision == "quarter" and not half:
                     if reported_quarter(ctx.quarter, planned_quarter, headline_quarter, norm, dct):
                         ctx.quarter, planned_quarter = norm.begin, ctx.direction > 0
-                        headline_quarter = bool(rule.args.get("headline"))  # "1ST QTR START"
+                        line = line_at(text, s)  # "SEES STRONG 1ST QTR START": a headline's
+                        headline_quarter = line.isupper()
                 if narrative and not norm.relative and rule.action in ("date", "range"):
                     if (
                         ctx.direction <= 0

@@ -69,7 +69,7 @@ class TenseGuesser(PhraseCues):
         heads = res.alternation("market_noun_heads") or "(?!)"
         self._market = re.compile(
             rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{'|'.join(map(re.escape, forms))})(?![-\w])"
-            rf"(?!\s+(?i:{heads})\b)"
+            rf"(?!\s+(?:[a-z]+\s+){{0,2}}(?i:{heads})\b)"
             if forms
             else r"(?!)"
         )
@@ -268,7 +268,7 @@ class TenseGuesser(PhraseCues):
             this = text[start:end].lower().split()[:1]
             if direction < 0 and self.scheduled_nouns.intersection(noun) and this:
                 if this[0] in self.deictic_this:
-                    return PLAN_PAST  # "was not keen on this weekend's meeting": the meeting's
+                    return MOSTLY_AHEAD  # "was not keen on this weekend's meeting": the nearest
             if direction > 0 and not self.scheduled_nouns.intersection(noun):
                 return 0
             named = [w for w in rw[:2] if w[:1] != "'"][:1]
@@ -309,9 +309,14 @@ class TenseGuesser(PhraseCues):
             if self._unplanned_after(rw):  # "is studying the April 20 explosion", "to mark
                 return FIRM_PAST  # the Aug. 7 embassy bombings": what no one plans is past
         if named and direction > FIRM_PAST and rw[:1] and rw[0] in self.scheduled_nouns:
-            opening = lw[:1] and lw[0].lower() in self.determiners
-            opening = opening and (len(lw) == 1 or lw[1] in ",;:" or lw[1].lower() in self.openers)
-            if not direction or opening:
+            noun_phrase = lw[:1] and lw[0].lower() in self.determiners
+            # after an opener ("emerge as the largest party after the March 28 election"), or
+            # the subject of a verb of announcing ("the 8 October gig was announced"; not "the
+            # March 7 vote was boycotted")
+            after = noun_phrase and lw[1:2] and lw[1].lower() in self.openers
+            subject = noun_phrase and (len(lw) == 1 or lw[1] in ",;:")
+            subject = subject and any(w.lower() in self.announcing for w in rw[:RIGHT_WORDS])
+            if not direction or after or subject:
                 # "on course to win 41 seats in the March 28 election": to come; "the 8
                 # October gig was announced on Monday": the gig's own date, the nearest
                 return MOSTLY_AHEAD
