@@ -675,3 +675,71 @@ class PhraseCues:
             and after.islower()
             and after.isalpha()
         )
+
+    def _perfect_at(self, lw: list[str], d: int) -> bool:
+        """``lw[d]`` ("have", "has") is the auxiliary of a perfect: a participle follows it,
+        over adverbs and negations ("have already agreed", "has not met")."""
+        return self._participle_first(lw[max(0, d - 3) : d][::-1])
+
+    def _participle_first(self, after: list[str]) -> bool:
+        """The first of ``after`` that is no adverb or negation is a participle."""
+        for w in after:
+            low = w.lower()
+            if w.islower() and (
+                self._adverb(w) or low in self.not_finite or low in self.perfect_adverbs
+            ):
+                continue
+            return w.islower() and (
+                low.endswith(self.participle_suffix)
+                or self._cue(w) < 0
+                or low in self.bare_participles
+            )
+        return False
+
+    def _participle_before(self, lw: list[str]) -> bool:
+        """A past participle right before an attaching preposition before the expression
+        ("points scored in late February", "troops killed on Monday"), not a plan's
+        ("talks planned for May") nor a passive's or perfect's ("will be held in May")."""
+        if len(lw) < 2:
+            return False
+        w = lw[1]
+        return (
+            lw[0].lower() in self.attaching
+            and w.islower()
+            and w.endswith(self.past_suffix)
+            # "talks planned for May" are to come; "the output agreed in December" was then
+            and not (self._past_plan(w) and not self._past_plan(w, self.agreeing))
+            and (len(lw) < 3 or lw[2].lower() not in self.participle_aux)
+        )
+
+    def _right_cue(self, rw: list[str]) -> int:
+        """The cue of the first word after the expression, unless a comma comes first; a
+        past only from a listed past form ("after their match on Tuesday was postponed"),
+        not from a participle's ending ("after elections in May backed by the UN")."""
+        if not rw or rw[0] in ",;:":
+            return 0
+        cue = self._cue(rw[0])
+        return 0 if cue < 0 and rw[0].lower() not in self.past_cues else cue
+
+    def _done_before(self, lw: list[str], d: int) -> bool:
+        """A lexical past verb (no be-form or auxiliary) right before ``lw[d]``, or before a
+        particle there ("sustained due to", "pulled out due to"): the word at ``d`` gives a
+        cause."""
+        before = lw[d + 1 : d + 3]
+        if before[:1] and before[0].lower() in self.particles:
+            before = before[1:]
+        if not before:
+            return False
+        w, low = before[0], before[0].lower()
+        if low in self.be_forms or low in self.strong or low in self.perfect_have:
+            return False
+        return w.islower() and self._cue(w) < 0
+
+    def _past_plan(self, word: str, verbs: frozenset[str] | None = None) -> bool:
+        """A past form of a verb of planning or agreeing ("agreed", "planned", "expected"),
+        or of another of ``verbs``."""
+        w = word.lower()
+        if not (word.islower() and w.endswith(self.past_suffix)):
+            return False
+        verbs = self.future_verbs if verbs is None else verbs
+        return any(stem in verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
+from eventwire.temporal.comparisons import Comparisons
 from eventwire.temporal.cues import is_abbreviation, line_at
 from eventwire.temporal.datelines import (
     DATELINE_CHARS,
@@ -49,13 +50,10 @@ DOCUMENT_WORDS = 2  # different words of a veto table that make a whole text a m
 CLOCK_WINDOW = 24  # characters between a clock time and the date it belongs to
 CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this many sentences back
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
-COMPARISON_CHARS = 80  # how far before a year or month its comparison may open
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
-DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
@@ -113,36 +111,12 @@ class TimeTagger:
         # spacing of a sentence end ("    For all of 1986")
         leads = self.res.tables.get("fronted_year_lead") or ()
         self._fronted_window = max((len(str(w)) for w in leads), default=0) + FRONTED_GAP
-        # "up 5.3 pct to 635.5 mln from 603.4 mln in 1985": the year compared with
-        lead = self.res.alternation("comparison_lead")
-        self._comparison = (
-            re.compile(
-                rf"\b{lead}\s+(?:{_IN_CLAUSE}){{0,30}}?[0-9](?:{_IN_CLAUSE}){{0,24}}?\s+in\s+$",
-                re.I,
-            )
-            if lead
-            else None
-        )
-
-        day_lead = self.res.alternation("day_comparison_lead")
-        units = self.res.alternation("comparison_units")
-        # "after 20 years in March": an amount of time, no figure compared with
-        time_units = self.res.alternation("unit")
-        self._time_amount = re.compile(
-            rf"[0-9][0-9,.]*\s+(?:{time_units})(?!\w)" if time_units else r"(?!)", re.I
-        )
         closing = self.res.alternation("period_closing")  # "Period ended May 31"
         heads = self.res.alternation("period_closing_heads")
         self._closing = re.compile(
             rf"\b(?:{heads})\s+(?:{closing})\b" if closing and heads else r"(?!)", re.I
         )
-        self._day_comparison = (
-            re.compile(
-                rf"[0-9][^.;:]{{0,6}}?\b{units}\b(?:{_IN_CLAUSE}){{0,24}}?\b{day_lead}\s+$", re.I
-            )
-            if day_lead and units
-            else None
-        )
+        self.compared = Comparisons(self.res)  # "to 635.5 mln from 603.4 mln in 1985"
 
     # ------------------------------------------------------------------ values
     def _number(self, text: str) -> Any:
@@ -620,23 +594,6 @@ class TimeTagger:
             return False  # "0900 GMT": a 24-hour clock
         return int(g1.get("hour12") or g1.get("hour") or 0) % 12 > hour
 
-    def _compared_period(self, text: str, s: int, rule: Rule, norm) -> bool:
-        """A year or a month after "from/after ... an amount ... in" ("to 635 mln from 603
-        mln in 1985", "rose 0.1 pct after a 1.6 pct increase in January"; for a month, not an
-        amount of time, "after 20 years in March"): a period compared with, no reference
-        time."""
-        if self._comparison is None or norm.precision not in ("year", "month"):
-            return False
-        if norm.precision == "year" and norm.relative:
-            return False
-        if norm.precision == "month" and rule.action != "date":
-            return False
-        m = self._comparison.search(text, max(0, s - COMPARISON_CHARS), s)
-        if m is None:
-            return False
-        return norm.precision == "year" or self._time_amount.search(m.group()) is None
-
-    # ------------------------------------------------------------------ public
     def tag(
         self,
         text: str,
@@ -747,13 +704,9 @@ class TimeTagger:
                 ctx.span = True  # "for the nine months": no longer the quarter
             if rule.args.get("no_reference"):
                 norm = replace(norm, back=True)  # "Sept. 11 victims": no time the text is at
-            elif self._compared_period(text, s, rule, norm):
+            elif self.compared.period(text, s, rule.action, norm):
                 norm = replace(norm, back=True)  # a year or month compared with
-            elif (
-                self._day_comparison is not None
-                and norm.precision == "day"
-                and self._day_comparison.search(text, max(0, s - DAY_COMPARISON_CHARS), s)
-            ):
+            elif self.compared.day(text, s, norm):
                 # "up 307 points, or 1.6 percent, from Monday ... at 10 a.m.": a day compared
                 # with, not the day of what follows
                 norm = replace(norm, back=True)

@@ -1,0 +1,64 @@
+"""Periods compared with, which set no reference time: a year or a month after "from/after
+... an amount ... in" ("to 635 mln from 603 mln in 1985", "rose 0.1 pct after a 1.6 pct
+increase in January"), a day right after an amount and "from" ("up 307 points, or 1.6
+percent, from Monday"). The words are in the tables ``comparison_lead``,
+``day_comparison_lead``, ``comparison_units`` and ``unit``."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.temporal.norms import Norm
+from eventwire.temporal.resources import TemporalResources
+
+COMPARISON_CHARS = 80  # how far before a year or month its comparison may open
+DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
+_IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
+_NEVER = re.compile(r"(?!)")
+
+
+class Comparisons:
+    def __init__(self, res: TemporalResources) -> None:
+        lead = res.alternation("comparison_lead")
+        self._period = (
+            re.compile(
+                rf"\b{lead}\s+(?:{_IN_CLAUSE}){{0,30}}?[0-9](?:{_IN_CLAUSE}){{0,24}}?\s+in\s+$",
+                re.I,
+            )
+            if lead
+            else _NEVER
+        )
+        # "after 20 years in March": an amount of time, no figure compared with
+        time_units = res.alternation("unit")
+        self._time_amount = (
+            re.compile(rf"[0-9][0-9,.]*\s+(?:{time_units})(?!\w)", re.I) if time_units else _NEVER
+        )
+        day_lead = res.alternation("day_comparison_lead")
+        units = res.alternation("comparison_units")
+        self._day = (
+            re.compile(
+                rf"[0-9][^.;:]{{0,6}}?\b{units}\b(?:{_IN_CLAUSE}){{0,24}}?\b{day_lead}\s+$", re.I
+            )
+            if day_lead and units
+            else _NEVER
+        )
+
+    def period(self, text: str, s: int, action: str, norm: Norm) -> bool:
+        """The year or month ``norm`` starting at ``s`` is compared with (for a month, not
+        after an amount of time: "after 20 years in March")."""
+        if norm.precision == "year":
+            if norm.relative:
+                return False
+        elif norm.precision != "month" or action != "date":
+            return False
+        m = self._period.search(text, max(0, s - COMPARISON_CHARS), s)
+        if m is None:
+            return False
+        return norm.precision == "year" or self._time_amount.search(m.group()) is None
+
+    def day(self, text: str, s: int, norm: Norm) -> bool:
+        """The day ``norm`` starting at ``s`` comes right after an amount and a word of
+        comparison ("up 307 points, or 1.6 percent, from Monday ... at 10 a.m.")."""
+        if norm.precision != "day":
+            return False
+        return self._day.search(text, max(0, s - DAY_COMPARISON_CHARS), s) is not None
