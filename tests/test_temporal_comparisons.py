@@ -22,40 +22,42 @@ def _norm(precision: str, relative: bool = False) -> Norm:
     return Norm("X", "DATE", None, day, day, precision, relative)
 
 
-def _at(text: str, word: str) -> int:
-    return text.index(word)
+PERIODS = [
+    # text, the expression, its action, precision, relative, compared with
+    ("Profit rose to 635.5 mln dlrs from 603.4 mln in 1985.", "1985", "date", "year", False, True),
+    ("Profit rose after the merger in 1985.", "1985", "date", "year", False, False),
+    (
+        "Output rose 0.1 pct after a 1.6 pct increase in January.",
+        "January",
+        "date",
+        "month",
+        False,
+        True,
+    ),
+    ("He returned from exile after 20 years in March.", "March", "date", "month", False, False),
+    (
+        "Profit rose to 635.5 mln from 603.4 mln in last year.",
+        "last year",
+        "relative",
+        "year",
+        True,
+        False,
+    ),
+]
 
 
-def test_year_after_an_amount_is_compared(compared):
-    text = "Profit rose to 635.5 mln dlrs from 603.4 mln in 1985."
-    assert compared.period(text, _at(text, "1985"), "date", _norm("year"))
+@pytest.mark.parametrize(("text", "word", "action", "precision", "relative", "expected"), PERIODS)
+def test_period_compared_with(compared, text, word, action, precision, relative, expected):
+    norm = _norm(precision, relative)
+    assert compared.period(text, text.index(word), action, norm) is expected
 
 
-def test_year_with_no_amount_is_not_compared(compared):
-    text = "Profit rose after the merger in 1985."
-    assert not compared.period(text, _at(text, "1985"), "date", _norm("year"))
-
-
-def test_month_after_a_figure_is_compared(compared):
-    text = "Output rose 0.1 pct after a 1.6 pct increase in January."
-    assert compared.period(text, _at(text, "January"), "date", _norm("month"))
-
-
-def test_month_after_an_amount_of_time_is_not_compared(compared):
-    text = "He returned from exile after 20 years in March."
-    assert not compared.period(text, _at(text, "March"), "date", _norm("month"))
-
-
-def test_relative_year_is_never_compared(compared):
-    text = "Profit rose to 635.5 mln from 603.4 mln in last year."
-    assert not compared.period(text, _at(text, "last year"), "relative", _norm("year", True))
-
-
-def test_day_after_points_is_compared(compared):
-    text = "The index was up 307 points, or 1.6 percent, from Monday."
-    assert compared.day(text, _at(text, "Monday"), _norm("day"))
-
-
-def test_day_after_a_strike_length_is_not_compared(compared):
-    text = "Workers began a 48-hour strike from Monday."
-    assert not compared.day(text, _at(text, "Monday"), _norm("day"))
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The index was up 307 points, or 1.6 percent, from Monday.", True),
+        ("Workers began a 48-hour strike from Monday.", False),
+    ],
+)
+def test_day_compared_with(compared, text, expected):
+    assert compared.day(text, text.index("Monday"), _norm("day")) is expected
