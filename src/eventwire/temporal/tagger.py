@@ -123,8 +123,8 @@ class TimeTagger:
         t = text.lower().strip()
         if t[:1].isdigit():
             t = t.replace(",", "")  # "1,460 years"
-            whole, _, frac = t.replace("-", " ").partition(" ")
-            if frac.strip() == "1/2":  # "5 1/2", "8-1/2"
+            whole, _, frac = t.replace("-", " ").replace("\\/", "/").partition(" ")
+            if frac.strip() == "1/2":  # "5 1/2", "8-1/2", "3-1\\/2" (an escaped slash)
                 return int(whole) + 0.5
             return float(t) if "." in t else int(t)
         v = self.res.lookup("number", t)
