@@ -99,6 +99,7 @@ WORD_TABLES = (
     ("particles", "verb_particles"),
     ("plural_pronouns", "plural_pronouns"),
     ("time_subordinators", "time_subordinators"),
+    ("deictic_this", "deictic_this"),
     ("coordinators", "coordinators"),
     ("subordinators", "subordinators"),
     ("finite_be", "finite_present_be"),

@@ -529,7 +529,7 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         )
     base = _anchor(ctx, anaphoric, unit)
     if (
-        rule.args.get("sign") is not None
+        rule.args.get("from_year_named")
         and ctx.ref_near
         and ctx.ref_precision == "year"
         and ctx.ref is not None

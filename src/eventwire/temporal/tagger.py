@@ -92,7 +92,6 @@ class TimeTagger:
         self.tense = TenseGuesser(self.res)
         self.joined = JoinedDates(self.res, self.tense)
         self.names = NameWords(self.res)
-        self._det = self.res.words("determiner")
         # rule arg `after_name`: right after a name and before this, the match is a name's
         self._after_name = {
             k: re.compile(r.args["after_name"])
@@ -246,7 +245,11 @@ class TimeTagger:
                 if g is None or (reject and self._rejected(reject, m)):
                     continue
                 after = self._after_name.get(idx)
-                if after and after.match(text, m.end()) and after_name(text, m.start(), self._det):
+                if (
+                    after
+                    and after.match(text, m.end())
+                    and after_name(text, m.start(), self.tense.determiners)
+                ):
                     continue  # "the Yediot Aharonot daily found": a newspaper's name
                 s, e = m.span("core") if "core" in g else m.span()
                 if e > s:
@@ -620,7 +623,7 @@ class TimeTagger:
         # the last year opening a sentence, where it ended, and whether it is relative
         said_year: tuple[int, int, bool] | None = None
         planned_quarter = False
-        headline_quarter = False  # the reported quarter is a headline's with no end named
+        headline_quarter = False  # the reported quarter was named in a headline (all capitals)
         # end, action, value and tense direction of the last one
         prev: tuple[int, str, Any, int] | None = None
         # bare weekday names near the document date: index in out, direction of its tense

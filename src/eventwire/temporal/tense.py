@@ -95,7 +95,7 @@ class TenseGuesser(PhraseCues):
         self.clause_joins = self.coordinators | self.subordinators
         self.past_in_stops = self.infinitive | self.subordinators | self.set_for
         self.openers = self.subordinators | self.coordinators  # words that open a clause
-        self.deictic_this = res.words("deictic_this")
+        self.plan_or_asking = self.future_verbs | self.asking  # "agreed to", "was urged to"
         self.past_in_stops |= self.complementizers | self.scheduled_nouns | self.announcing
         self.past_in_stops |= self.coordinators
         self.not_finite_before = self.noun_determiners | self.present_be | self.future_aux
@@ -449,9 +449,7 @@ class TenseGuesser(PhraseCues):
                 and lw[d - 1].lower() in self.infinitive
                 and lw[d - 2].islower()
                 and lw[d - 2] not in self.determiners  # "agreed to the proposal": no verb
-                and (
-                    self._past_plan(w) or self._past_plan(w, self.asking) or lw_ in self.plan_nouns
-                )
+                and (self._past_plan(w, self.plan_or_asking) or lw_ in self.plan_nouns)
                 and not (d + 1 < len(lw) and lw[d + 1].lower() in self.present_be)
                 and best[1] >= 0  # "to prevent attacks that killed 40 during January's vote"
             ):
@@ -460,7 +458,7 @@ class TenseGuesser(PhraseCues):
                 # in a tender offer to begin Thursday")
                 if d + 1 < len(lw) and lw[d + 1].lower() in self.past_perfect:
                     return 0  # "had planned to join Rand in May": a plan overtaken since
-                if self._past_plan(w, self.future_verbs | self.asking):
+                if self._past_plan(w, self.plan_or_asking):
                     return PLAN_PAST
                 if self._past_before(lw[d + 1 :]):
                     return PLAN_PAST
