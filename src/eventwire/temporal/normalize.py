@@ -27,6 +27,7 @@ from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.quarters import act_quarter
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
+RECENT_REF_DAYS = 366  # a month named this far back at most is the one "the month" speaks of
 SLACK_DAYS = 45  # a period this close to the document date keeps its year whatever the tense
 NEXT_YEAR_SLACK_DAYS = 15  # ... and one of the next year this close ("extended to Jan. 5")
 LEAP_YEARS = 8  # how many years to look for a February 29
@@ -383,6 +384,16 @@ def _anchor(ctx: Ctx, anaphoric: bool, unit: str | None = None) -> dt.date:
     return ctx.dct
 
 
+def _recent_ref(ctx: Ctx, unit: str | None) -> bool:
+    """The last reference time is a period of ``unit`` or a shorter one ("sales for the
+    March 21-31 period rose ... sales for the month"), within a year before the document
+    date: not "the record set in July 1980"."""
+    rank = PRECISION_RANK.get(ctx.ref_precision or "")
+    if ctx.ref is None or rank is None or rank > UNIT_RANK.get(unit or "", 0):
+        return False
+    return 0 <= (ctx.dct - ctx.ref).days <= RECENT_REF_DAYS
+
+
 def _from_now(ctx: Ctx, unit: str | None) -> bool:
     """In news, "the next month" said of the future counts from the time of writing
     unless the text named a later day or a period as fine as the unit: a past reference
@@ -447,6 +458,8 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         same = near == "part" and ctx.ref_near and ctx.ref_precision == "day"
         same = same and ctx.ref is not None and (ctx.ref - ctx.dct).days * ctx.direction >= 0
         anaphoric = ctx.story or (unit == "D" and (same or _near_day(ctx, back)))
+    elif near == "recent":  # "lending during the month": a month of the last year named
+        anaphoric = _recent_ref(ctx, unit)
     else:
         anaphoric = bool(rule.args.get("anaphoric"))
     anaphoric = anaphoric or (shift != 0 and counts_from_last(words, ctx))
@@ -505,6 +518,9 @@ def _in_quarter(ctx: Ctx) -> bool:
     return b <= ctx.ref <= e
 
 
+_YEARS_IN = {"DE": 10, "CE": 100}  # years in a decade, a century
+
+
 def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
     unit = rule.args.get("unit") or g.get("unit")
     n = g.get("n", rule.args.get("n", 1))
@@ -541,15 +557,17 @@ def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:
         coarse = _coarse(ctx, unit, rule.type)
         if coarse is not None:
             return coarse
-    steps = int(round(float(n))) * sign
-    if anaphoric and ctx.ref is None and steps > 0 and unit in ("Y", "DE", "CE"):
+    years = _YEARS_IN.get(unit)
+    # "a half century ago": the fraction counts in years, not in centuries
+    steps = int(round(float(n) * (years or 1))) * sign
+    if years:
+        unit = "Y"
+    if anaphoric and ctx.ref is None and steps > 0 and unit == "Y":
         steps = 0  # "Three decades later, the 1979 disaster still ...": no time named, now
     if unit in ("H", "MIN", "S"):  # "about an hour earlier": that day
         return Norm(base.isoformat(), rule.type, mod_of(g), base, base, "day", True)
     if unit == "FN":
         unit, steps = "W", steps * 2
-    if unit in ("DE", "CE"):
-        unit, steps = "Y", steps * (10 if unit == "DE" else 100)
     quarter_word = any(g.get(k) for k in ("qword", "qword2", "qword3", "qword4", "qword5"))
     month_named = ctx.ref_precision == "month"
     # "sales in October fell from a year earlier": that October a year back, the month named

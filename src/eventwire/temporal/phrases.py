@@ -74,6 +74,9 @@ class PhraseCues:
                 if self._cue(w) < 0 and w.lower() not in self.past_be:
                     return -1
             return 0
+        reduced = self._reduced_plan(lw, rw)
+        if reduced is not None:
+            return reduced
         if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return None
         place = 1 if lw[1].lower() in self.happenings else self._place_phrase(lw)
@@ -90,7 +93,40 @@ class PhraseCues:
             if self._cue(w) > 0 or w.lower() in self.modals:
                 # not "fans who attended the match scheduled for Wednesday will get refunds"
                 return PLAN_PAST if self._past_before(lw[2:]) else 1
-        return None if placed else PLAN_PAST
+        return None if placed else self._clause_of_plan(lw[2:])
+
+    def _clause_of_plan(self, words: list[str]) -> int:
+        """The clause a plan participle after a noun hangs from (``words``: before the noun,
+        nearest first) decides: "will attend a meeting scheduled for Friday" to come; "failed
+        to show up for meetings scheduled Friday", or no tense, the nearest such day."""
+        for w in words:
+            if w in ",;:":
+                break
+            cue = self._cue(w)
+            if cue:
+                return 1 if cue > 0 else PLAN_PAST
+        return PLAN_PAST
+
+    def _reduced_plan(self, lw: list[str], rw: list[str]) -> int | None:
+        """A plan participle between a noun and the expression, with no verb after it ("for
+        meetings here -- scheduled Friday and Saturday -- to hear"): the clause before the
+        noun decides (``_clause_of_plan``); None when there is no such participle."""
+        if len(lw) < 3 or not lw[0].islower() or not lw[0].endswith(self.past_suffix):
+            return None
+        if not (lw[0] in self.plan_words or self._cue(lw[0]) > 0):
+            return None
+        noun = lw[1]
+        if not (noun.isalpha() and noun.islower()) or self._cue(noun) or self._adverb(noun):
+            return None
+        if noun in self.be_forms or noun in self.perfect_have or noun in self.determiners:
+            return None
+        for w in rw:
+            if w in ",;:":
+                break
+            if self._cue(w) or w.lower() in self.modals:
+                return None  # "meetings scheduled Friday were cancelled": its own verb
+        direction = self._clause_of_plan(lw[2:])
+        return direction if any(self._cue(w) for w in lw[2:]) else None
 
     def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
         """One of ``nouns`` within a few plain words after the expression, with no verb,

@@ -62,7 +62,8 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         v, b, e = cal.quarter_of(y, q)
         if b > ctx.dct and ctx.direction <= 0:  # "expects third-quarter profit to rise"
             v, b, e = cal.quarter_of(y - 1, q)
-        if back:
+        if back or (shift is not None and int(shift) < 0):
+            # "the year-earlier third quarter", "the prior first quarter": a year before
             v, b, e = cal.quarter_of(b.year - 1, q)
     elif back and shift is None and ctx.quarter is not None:
         # the same quarter a year before the one being reported
@@ -122,12 +123,17 @@ def reported_quarter(
     current: dt.date | None, planned: bool, headline: bool, norm, dct: dt.date
 ) -> bool:
     """Whether a quarter ``norm`` becomes the one being reported instead of ``current``:
-    the first one named, or any after a plan ("expects a fourth-quarter charge"); after a
-    quarter still running named in a headline (``headline``: "SEES STRONG 1ST QTR"), the
-    first one named that has ended ("... fourth quarter earnings"); else only a later
-    quarter that has ended ("after a flat second quarter" is a comparison)."""
-    if current is None or planned:
+    the first one named, or any after a plan ("expects a fourth-quarter charge") but the
+    same quarter of an earlier year; after a quarter still running named in a headline
+    (``headline``: "SEES STRONG 1ST QTR"), the first one named that has ended ("... fourth
+    quarter earnings"); else only a later quarter that has ended ("after a flat second
+    quarter" is a comparison)."""
+    if current is None:
         return True
+    if planned:
+        # "expects first quarter revenues to rise ... from the first quarter last year": the
+        # same quarter of an earlier year is compared with, not reported
+        return not (norm.begin.month == current.month and norm.begin.year < current.year)
     ended = norm.until is not None and norm.until < dct
     if headline and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
         return ended

@@ -289,8 +289,10 @@ class TimeTagger:
 
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous
-        week"): a word of ``compared_shift`` in it, one of ``compared_before`` right before."""
-        if not self.res.words("compared_shift") & set(text[s:e].lower().split()):
+        week", "rose to 15.6 pct from a month earlier"): a word of ``compared_shift`` or
+        ``compared_sign`` in it, one of ``compared_before`` right before."""
+        shifts = self.res.words("compared_shift") | self.res.words("compared_sign")
+        if not shifts & set(text[s:e].lower().split()):
             return False
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
         if m is None or m.group(1).lower() not in self.res.words("compared_before"):
