@@ -1,8 +1,8 @@
 """Periods compared with, which set no reference time: a year or a month after "from/after
 ... an amount ... in" ("to 635 mln from 603 mln in 1985", "rose 0.1 pct after a 1.6 pct
-increase in January"), a day right after an amount and "from" ("up 307 points, or 1.6
-percent, from Monday"). The words are in the tables ``comparison_lead``,
-``day_comparison_lead``, ``comparison_units`` and ``unit``."""
+increase in January"), a month or a day right after an amount and "from" ("rose 0.2 pct
+from December", "up 307 points, or 1.6 percent, from Monday"). The words are in the tables
+``comparison_lead``, ``day_comparison_lead``, ``comparison_units`` and ``unit``."""
 
 from __future__ import annotations
 
@@ -53,7 +53,12 @@ class Comparisons:
             return False
         m = self._period.search(text, max(0, s - COMPARISON_CHARS), s)
         if m is None:
-            return False
+            # "producer prices rose 0.2 pct from December": a month right after an amount
+            # and "from"
+            return (
+                norm.precision == "month"
+                and self._day.search(text, max(0, s - DAY_COMPARISON_CHARS), s) is not None
+            )
         return norm.precision == "year" or self._time_amount.search(m.group()) is None
 
     def day(self, text: str, s: int, norm: Norm) -> bool:

@@ -86,6 +86,8 @@ WORD_TABLES = (
     ("day_adverbs", "same_day_adverbs"),
     ("ahead", "ahead_of"),
     ("conditional", "conditional"),
+    ("conditional_that", "conditional_that"),
+    ("focus_adverbs", "focus_adverbs"),
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for_nouns", "set_for_nouns"),
     ("unplanned_nouns", "unplanned_nouns"),

@@ -24,7 +24,7 @@ from eventwire.temporal.norms import (
     mod_of,
 )
 from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
-from eventwire.temporal.quarters import act_quarter
+from eventwire.temporal.quarters import act_quarter, act_same_period
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
 RECENT_REF_DAYS = 366  # a month named this far back at most is the one "the month" speaks of
@@ -757,6 +757,7 @@ ACTIONS = {
     "dayword": act_dayword,
     "relative": act_relative,
     "quarter": act_quarter,
+    "same_period": act_same_period,
     "offset": act_offset,
     "duration": act_duration,
     "literal": act_literal,

@@ -138,3 +138,17 @@ def reported_quarter(
     if headline and (current.year, (current.month - 1) // 3) >= (dct.year, (dct.month - 1) // 3):
         return ended
     return ended and current < norm.begin
+
+
+def act_same_period(g, text, rule, ctx: Ctx) -> Norm | None:
+    """ "the same month of 2001" after "fell in October": that month of the year named; "the
+    same quarter of 1985" in a report on a quarter: that quarter; else the year."""
+    y = int(g["year"])
+    if g.get("pmonth") and ctx.ref_near and ctx.ref_precision == "month" and ctx.ref:
+        v, b, e = cal.month_of(y, ctx.ref.month)
+        return Norm(v, rule.type, None, b, e, "month", back=True)
+    if g.get("pquarter") and ctx.quarter is not None:
+        v, b, e = cal.quarter_of(y, (ctx.quarter.month - 1) // 3 + 1)
+        return Norm(v, rule.type, None, b, e, "quarter", back=True)
+    v, b, e, _ = cal.period_of(dt.date(y, 1, 1), "Y")
+    return Norm(v, rule.type, None, b, e, "year", back=True)

@@ -54,6 +54,7 @@ WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in t
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
+RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
@@ -306,6 +307,13 @@ class TimeTagger:
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
         return m is not None and m.group(1).lower() in self.res.words("since_past")
 
+    def _record_before(self, text: str, s: int) -> bool:
+        """A word of ``record_since`` in the clause before "since" ("the rate was the lowest
+        since December 1977"; not "half a year since April 20, when an explosion ...")."""
+        lead = _CLAUSE_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
+        words = {w.lower() for w in _LETTERS.findall(lead)}
+        return bool(words & self.res.words("record_since"))
+
     def _deictic(self, action: str, g: dict, text: str) -> bool:
         """Whether an expression counts from the time of writing ("last week", "two
         years ago", "Friday"), not from a time the text has moved to."""
@@ -438,6 +446,9 @@ class TimeTagger:
             aside = "(" in text[end:s2]
             end = e2
         start = chosen[k][0]
+        named = next((c[0] for c in chosen if c[1] == day_end), None)
+        if named is not None and self._since(text, named):
+            return None  # "has lost 44bn since 20 April ... By 2.30 pm": where a span began
         if ctx.ref_precision == "day" and ref_end >= 0:
             if (sent is None or ref_end > sent.start) and _same_sentence(
                 text, ref_end, start, self.tense.abbreviations, self.tense.final
@@ -656,6 +667,10 @@ class TimeTagger:
             if narrative and ctx.narrative is not None:
                 # "today", "this week", "Sunday" still count from the time of writing
                 ctx.deictic = not history and self._deictic(rule.action, g, text[s:e])
+                if history and rule.action == "dayword" and g.get("dayword") == 0:
+                    # "Likewise today, other factors could make it difficult": a history's
+                    # "today" in a clause not in the past is the time of writing
+                    ctx.deictic = self.tense.from_text(text, s, e) >= 0
                 ctx.dct = dct if ctx.deictic else ctx.narrative
             ctx.sentence_year = None
             ctx.ref_near = ref_end >= 0 and _same_sentence(
@@ -717,6 +732,8 @@ class TimeTagger:
                 norm = replace(norm, back=True)
             elif norm.relative and self._compared(text, s, e):
                 norm = replace(norm, back=True)  # "11 pct above the previous week"
+            elif self._since(text, s) and self._record_before(text, s):
+                norm = replace(norm, back=True)  # "the lowest since December 1977": no story
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision
                 ref_end = e

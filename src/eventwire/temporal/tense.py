@@ -196,6 +196,8 @@ class TenseGuesser(PhraseCues):
                 # "have been pencilled in for May 23"; not "had been set for", "have been set
                 # free on Monday"
                 return -1 if words & self.past_perfect else 1
+        if t.tag == "VBD" and not words and self._conditional_bare(sentence, v):
+            return 1  # "if they beat Tottenham on Sunday": a present read as a past
         if t.tag == "VBD" or words & self.past_aux:
             if t.tag == "VBG":
                 return -1 if self.past_be & words else 1
@@ -216,6 +218,23 @@ class TenseGuesser(PhraseCues):
         if t.tag in ("VBZ", "VBP"):
             return 0
         return 0
+
+    def _conditional_bare(self, sentence: Sentence, v: int) -> bool:
+        """Verb ``v``, one whose past is its present ("beat"), opens a condition: "if", or
+        "that" after a word of ``conditional_that`` ("provided that they beat")."""
+        toks = sentence.tokens
+        if toks[v].text.lower() not in self.bare_participles or not sentence.children:
+            return False
+        for k in sentence.children[v]:
+            mark = toks[k].text.lower()
+            if toks[k].dep != "mark":
+                continue
+            if mark in self.conditional:
+                return True
+            before = toks[k - 1].text.lower() if k else ""
+            if mark in self.complementizers and before in self.conditional_that:
+                return True
+        return False
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
@@ -365,6 +384,8 @@ class TenseGuesser(PhraseCues):
                 if reduced and w == ",":
                     reduced = False
                     continue
+                if w == "," and d and lw[d - 1].lower() in self.focus_adverbs:
+                    continue  # "if flu spreads, particularly in the winter months"
                 break
             lw_ = w.lower()
             if lw_ in self.relatives and best[1]:
@@ -402,7 +423,12 @@ class TenseGuesser(PhraseCues):
                 opener = "" if self._past_before(lw[d + 1 :]) else lw_
                 if self._present_after_pronoun(lw[:d], opener):
                     return 1  # "... when it unveils annual results on Tuesday": scheduled
-            if lw_ in self.conditional and not best[1]:
+            conditional = lw_ in self.conditional or (
+                lw_ in self.conditional_that and d and lw[d - 1].lower() in self.complementizers
+            )
+            # "provided that they beat Tottenham on Sunday": a past that is also a present
+            bare = best[1] < 0 and best_word in self.bare_participles
+            if conditional and (not best[1] or bare):
                 if self._past_before(rw):
                     break  # "asked if the talks on Monday had gone well": the verb after
                 return 1  # "if the spill persists into the fall": a condition still to come
