@@ -101,10 +101,12 @@ def _infer_year(ctx: Ctx, period) -> tuple[str, dt.date, dt.date, bool]:
 
 def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
     n = _date(g, text, rule, ctx)
-    if n is not None and n.begin is not None and rule.args.get("field") == "week":
-        v, b, e = cal.week_of(n.begin)  # "Easter week": the week holding the day
+    field = rule.args.get("field")
+    if n is not None and n.begin is not None and field in ("week", "weekend"):
+        # "Easter week": the week holding the day; "the weekend of 14 August": its weekend
+        v, b, e, _ = cal.period_of(n.begin, "WE" if field == "weekend" else "W")
         return Norm(v, n.type, n.mod, b, e, "week", n.relative)
-    if n is not None and n.until is not None and rule.args.get("field") == "month_week":
+    if n is not None and n.until is not None and field == "month_week":
         day = int(g["mweek"])  # "the first week of March": the week of its middle day
         middle = (
             n.begin + dt.timedelta(days=day - 1)

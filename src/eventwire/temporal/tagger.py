@@ -34,9 +34,11 @@ from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_FIGURE = re.compile(r"(?<![\w.,])[0-9]{3,}(?![.,]?[0-9])")  # a figure of three digits or more
 _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
 _NUMBER_SPLIT = re.compile(r"[-\s]+")
 MULTIPLIER = 100  # a number word at least this large multiplies the words before it
+TABLE_WORD_LETTERS = 3  # a word of a table row's line has at least this many letters
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
@@ -61,6 +63,15 @@ SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
+
+
+def _table_row(line: str, figures: int) -> bool:
+    """A line of a table of figures: more than ``figures`` numbers of three digits or more
+    and fewer than half as many words ("MAY7  1552H 1550L  1564 1548 1560L"), not a
+    sentence naming many years."""
+    found = len(_FIGURE.findall(line))
+    words = sum(1 for w in _LETTERS.findall(line) if len(w) >= TABLE_WORD_LETTERS)
+    return found > figures and words * 2 < found
 
 
 def _same_sentence(
@@ -652,6 +663,9 @@ class TimeTagger:
             closing = rule.args.get("closing_veto")
             if closing and self._closing.search(text, e, e + int(closing)):
                 continue  # "3RD QTR OPER NET ... Period ended May 31": a fiscal quarter
+            figures = rule.args.get("table_veto")
+            if figures and _table_row(line_at(text, s), int(figures)):
+                continue  # " MAY7  1552H 1550L  1564 1548": a row of prices, no times
             veto = rule.args.get("sentence_veto")
             keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
             bare = veto and not any(g.get(k) is not None for k in keys)

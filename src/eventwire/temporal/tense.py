@@ -696,6 +696,8 @@ class TenseGuesser(PhraseCues):
                 # expression, but further off ("On Wednesday, the day before the planned
                 # event") an adjective
                 s = 0
+            if s > 0 and w.lower() not in self.strong and self._after_possessive(rw[:d]):
+                s = 0  # "By the end of May, the company's best hopes ... rested": a noun
             if s and best[1] and self._conjunct_before(rw, d):
                 break  # "found five survivors on Monday and hopes for more": another verb
             if s:
@@ -745,8 +747,15 @@ class TenseGuesser(PhraseCues):
                     return self._main_clause(words[words.index(",") + 1 :]) or s
                 continue
             if s and not (d and words[d - 1].lower() in self.determiners):
+                if s > 0 and w.lower() not in self.strong and self._after_possessive(words[:d]):
+                    continue  # "the company's best hopes ... rested": a noun
                 return s
         return 0
+
+    def _after_possessive(self, before: list[str]) -> bool:
+        """One of the last two of ``before`` is a possessive ("the company's best"): the
+        word after it is a noun."""
+        return any(x.lower().endswith(self.possessive_end) for x in before[-2:])
 
     def _suffix_only(self, word: str) -> bool:
         """A past cue by its ending only, not one of the listed past forms."""
