@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
+from eventwire.temporal.directions import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.resources import load_resources
 from eventwire.temporal.tense import TenseGuesser
 

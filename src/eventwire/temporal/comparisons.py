@@ -43,9 +43,10 @@ class Comparisons:
             else _NEVER
         )
 
-    def period(self, text: str, s: int, action: str, norm: Norm) -> bool:
+    def period(self, text: str, s: int, action: str, norm: Norm, ahead: bool = False) -> bool:
         """The year or month ``norm`` starting at ``s`` is compared with (for a month, not
-        after an amount of time: "after 20 years in March")."""
+        after an amount of time: "after 20 years in March"; right after "from", not in a
+        clause about the future, ``ahead``: "fares will rise 5 percent from January")."""
         if norm.precision == "year":
             if norm.relative:
                 return False
@@ -56,7 +57,8 @@ class Comparisons:
             # "producer prices rose 0.2 pct from December": a month right after an amount
             # and "from"
             return (
-                norm.precision == "month"
+                not ahead
+                and norm.precision == "month"
                 and self._day.search(text, max(0, s - DAY_COMPARISON_CHARS), s) is not None
             )
         return norm.precision == "year" or self._time_amount.search(m.group()) is None

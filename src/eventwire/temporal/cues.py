@@ -87,6 +87,7 @@ WORD_TABLES = (
     ("ahead", "ahead_of"),
     ("conditional", "conditional"),
     ("conditional_that", "conditional_that"),
+    ("question_verbs", "question_verbs"),
     ("focus_adverbs", "focus_adverbs"),
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for_nouns", "set_for_nouns"),

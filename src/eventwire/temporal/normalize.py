@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import MappingProxyType
 from typing import Any
 
 from eventwire.temporal import calendar as cal
+from eventwire.temporal.directions import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.norms import (
     NIGHT_FROM_HOUR,
     PRECISION_RANK,
@@ -23,7 +25,6 @@ from eventwire.temporal.norms import (
     counts_from_last,
     mod_of,
 )
-from eventwire.temporal.phrases import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
 from eventwire.temporal.quarters import act_quarter, act_same_period
 
 VAGUE_COUNT = 3  # "the coming weeks": the interval assumed for a vague count
@@ -389,11 +390,14 @@ def _anchor(ctx: Ctx, anaphoric: bool, unit: str | None = None) -> dt.date:
 def _recent_ref(ctx: Ctx, unit: str | None) -> bool:
     """The last reference time is a period of ``unit`` or a shorter one ("sales for the
     March 21-31 period rose ... sales for the month"), within a year before the document
-    date: not "the record set in July 1980"."""
+    date (not "the record set in July 1980"), or after it in a clause about the future."""
     rank = PRECISION_RANK.get(ctx.ref_precision or "")
     if ctx.ref is None or rank is None or rank > UNIT_RANK.get(unit or "", 0):
         return False
-    return 0 <= (ctx.dct - ctx.ref).days <= RECENT_REF_DAYS
+    back = (ctx.dct - ctx.ref).days
+    if ctx.direction > 0 and back < 0:  # "will open in July ... during the month": July
+        return -back <= RECENT_REF_DAYS
+    return 0 <= back <= RECENT_REF_DAYS
 
 
 def _from_now(ctx: Ctx, unit: str | None) -> bool:
@@ -460,7 +464,7 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         same = near == "part" and ctx.ref_near and ctx.ref_precision == "day"
         same = same and ctx.ref is not None and (ctx.ref - ctx.dct).days * ctx.direction >= 0
         anaphoric = ctx.story or (unit == "D" and (same or _near_day(ctx, back)))
-    elif near == "recent":  # "lending during the month": a month of the last year named
+    elif near == "recent":  # "lending during the month": a month named lately, if any
         anaphoric = _recent_ref(ctx, unit)
     else:
         anaphoric = bool(rule.args.get("anaphoric"))
@@ -520,7 +524,7 @@ def _in_quarter(ctx: Ctx) -> bool:
     return b <= ctx.ref <= e
 
 
-_YEARS_IN = {"DE": 10, "CE": 100}  # years in a decade, a century
+_YEARS_IN = MappingProxyType({"DE": 10, "CE": 100})  # years in a decade, a century
 
 
 def act_offset(g, text, rule, ctx: Ctx) -> Norm | None:

@@ -1,59 +1,36 @@
 """Phrases right around a time expression that fix its direction whatever the verb:
-"since", a happening set "for" it, a plan overtaken, a month of delivery, "ahead of", a
-deadline "until", a past verb right before "in", the subject of a future verb, a short
-phrase opening the sentence; and the words of the clause before a span of dates (a verb
-moving a date or imposing the span, a present).  A mixin of `TenseGuesser`, which holds the
-word tables (``cues.WORD_TABLES``), the cue test and the context reader."""
+"since", a month of delivery, "ahead of", a deadline "until", a past verb right before
+"in", a short phrase opening the sentence, the main clause after it, a condition; and the
+words of the clause before a span of dates (a verb moving a date or imposing the span, a
+present).  Plans are in `plans`.  A mixin of `TenseGuesser`, which holds the word tables
+(``cues.WORD_TABLES``), the cue test and the context reader."""
 
 from __future__ import annotations
 
-from eventwire.temporal.cues import line_at
+from eventwire.records import Sentence
+from eventwire.temporal.directions import (
+    FIRM_PAST,
+    LEFT_WORDS,
+    MOSTLY_AHEAD,
+    PLACE_WORDS,
+    PLAN_PAST,
+    SCHEDULED_WORDS,
+)
+from eventwire.temporal.plans import PlanCues
 
-LEFT_WORDS = 14  # words looked at before the expression (within the clause)
-FIRM_PAST = -2  # a past no tense cue can have misread ("since the uprising began in April")
-# a plan made before the time of writing ("agreed to buy the unit in February", "was
-# expected to receive snow Wednesday evening"): a month or season of it is the coming
-# one (with the slack of any future), a day the nearest
-PLAN_PAST = 2
-# mostly to come, a past one only when it is more than `AHEAD_PAST_WEIGHT` times nearer: a
-# month of delivery ("bought wheat for March shipment" in June), a dated happening with no
-# tense ("before the March 28 election"); a day is the nearest
-MOSTLY_AHEAD = 4
 FRONTED_PHRASE_WORDS = 3  # words either side of a date in a phrase opening the sentence
 CONTRACT_WORDS = 4  # words between a month and "futures" ("June share price index futures")
 AHEAD_WORDS = 7  # how far before the expression "ahead of" still heads its noun phrase
 SINCE_PHRASE_WORDS = 4  # how long a noun phrase after "since" may be before its preposition
-FUTURE_SUBJECT_WORDS = 2  # nouns between a date in a subject and its future verb
 PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <period>" ...
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
-SCHEDULED_WORDS = 1  # how far before the expression a present of schedule counts
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
-SUBJECT_WORDS = 4  # words of a subject's noun phrase before a verb of schedule, determiner included
 MOVED_WORDS = 4  # how far before "to" a verb that moves a date counts ("moved it to")
-PLACE_WORDS = 6  # words of a place between a plan word and "for" ("planned at the university for")
 
 
-class PhraseCues:
+class PhraseCues(PlanCues):
     """Cues of the phrase the expression is in (``lw``: the words before it, nearest
     first; ``rw``: the words after it)."""
-
-    def _future_subject(self, lw: list[str], rw: list[str]) -> bool:
-        """The expression inside a noun phrase naming a scheduled happening that is the
-        subject of a future verb right after it ("have alleged the January 23 polls will be
-        rigged"); not after a preposition, nor before "would" (a past's future: "said the
-        March 5 vote would be annulled")."""
-        if not lw or lw[0].lower() not in self.noun_determiners:
-            return False
-        if len(lw) > 1 and lw[1].lower() in self.noun_phrase_end:
-            return False
-        for d, w in enumerate(rw[: FUTURE_SUBJECT_WORDS + 1]):
-            if w.lower() in self.future_aux:
-                # a scheduled happening ("the January 23 polls will be rigged"), not one
-                # whose effects are to come ("the April 20 spill will cost BP billions")
-                return bool(self.scheduled_nouns.intersection(x.lower() for x in rw[:d]))
-            if not (w.isalpha() and w.islower()) or self._cue(w) or w in self.noun_phrase_end:
-                return False
-        return False
 
     def _phrase_before(self, lw: list[str], rw: list[str]) -> int | None:
         """The direction a phrase right before the expression gives whatever the verb:
@@ -93,40 +70,7 @@ class PhraseCues:
             if self._cue(w) > 0 or w.lower() in self.modals:
                 # not "fans who attended the match scheduled for Wednesday will get refunds"
                 return PLAN_PAST if self._past_before(lw[2:]) else 1
-        return None if placed else self._clause_of_plan(lw[2:])
-
-    def _clause_of_plan(self, words: list[str]) -> int:
-        """The clause a plan participle after a noun hangs from (``words``: before the noun,
-        nearest first) decides: "will attend a meeting scheduled for Friday" to come; "failed
-        to show up for meetings scheduled Friday", or no tense, the nearest such day."""
-        for w in words:
-            if w in ",;:":
-                break
-            cue = self._cue(w)
-            if cue:
-                return 1 if cue > 0 else PLAN_PAST
-        return PLAN_PAST
-
-    def _reduced_plan(self, lw: list[str], rw: list[str]) -> int | None:
-        """A plan participle between a noun and the expression, with no verb after it ("for
-        meetings here -- scheduled Friday and Saturday -- to hear"): the clause before the
-        noun decides (``_clause_of_plan``); None when there is no such participle."""
-        if len(lw) < 3 or not lw[0].islower() or not lw[0].endswith(self.past_suffix):
-            return None
-        if not (lw[0] in self.plan_words or self._cue(lw[0]) > 0):
-            return None
-        noun = lw[1]
-        if not (noun.isalpha() and noun.islower()) or self._cue(noun) or self._adverb(noun):
-            return None
-        if noun in self.be_forms or noun in self.perfect_have or noun in self.determiners:
-            return None
-        for w in rw:
-            if w in ",;:":
-                break
-            if self._cue(w) or w.lower() in self.modals:
-                return None  # "meetings scheduled Friday were cancelled": its own verb
-        direction = self._clause_of_plan(lw[2:])
-        return direction if any(self._cue(w) for w in lw[2:]) else None
+        return None if placed else (self._clause_of_plan(lw[2:]) or PLAN_PAST)
 
     def _noun_after(self, rw: list[str], nouns: frozenset[str], short_stops: bool) -> bool:
         """One of ``nouns`` within a few plain words after the expression, with no verb,
@@ -194,26 +138,6 @@ class PhraseCues:
         """The ``k`` words from ``lw[j]`` back are a phrase of ``ahead_of``."""
         return j + k <= len(lw) and " ".join(lw[j : j + k][::-1]).lower() in self.ahead
 
-    def _set_for(self, lw: list[str], place: int) -> bool:
-        """A scheduled happening set "for" the expression ("has called a special meeting for
-        Wednesday", "a vote for Friday"): a plan, the nearest such day whatever the verb.
-        ``place``: where the plan word is in ``lw``, past a phrase of place (``_place_phrase``)."""
-        if len(lw) < 2 or lw[0].lower() not in self.set_for:
-            return False
-        if lw[1].lower() in self.happenings:
-            return True
-        lw = lw[:1] + lw[place:]
-        # "a status hearing set for Friday", "talks scheduled for Monday", a plan word after a
-        # past "be" ("two hearings were set for Tuesday": a plan made then); not "the vote is
-        # scheduled for Friday" (to come), "had been initially scheduled for January 25"
-        before = [w for w in lw[2:5] if not self._adverb(w)]
-        plan = lw[1].lower() in self.plan_words
-        if not before or not before[0].islower() or not (plan or self._cue(lw[1]) > 0):
-            return False
-        if plan and before[0] in self.past_be:
-            return True
-        return before[0] not in self.plan_done
-
     def _adverb(self, w: str) -> bool:
         """``w`` is an adverb: lower case, in "-ly", and no noun or adjective ("rally")."""
         return w.islower() and w.endswith(self.adverb_suffix) and w not in self.not_adverbs
@@ -228,31 +152,6 @@ class PhraseCues:
         plain forms are one ("to beat", "to easily beat"), no past tense."""
         before = [w for w in lw[d + 1 : d + 3] if not self._adverb(w)][:1]
         return bool(before) and before[0] in self.infinitive
-
-    def _place_phrase(self, lw: list[str]) -> int:
-        """Where the plan word of "a service planned at the university for Saturday" is in
-        ``lw`` (the words before, nearest first; ``lw[0]`` is "for"): past a short phrase of
-        place with no verb or punctuation; 1, the next word, when there is none."""
-        for k in range(3, min(len(lw), PLACE_WORDS + 3)):
-            w = lw[k - 1]
-            if w in ",;:" or self._cue(w) or w.lower() in self.set_for:
-                return 1
-            if w.lower() in self.attaching and (
-                lw[k].lower() in self.plan_words or self._cue(lw[k]) > 0
-            ):
-                return k
-        return 1
-
-    def _planned_before(self, lw: list[str]) -> bool:
-        """A date set in a past perfect ("a visit that had been scheduled for Sunday", "had
-        been initially scheduled for January 25"): a plan overtaken since, the nearest such
-        day before or after the time of writing, as with no tense."""
-        if len(lw) < 4 or lw[0].lower() not in self.set_for:
-            return False
-        if not (lw[1].lower() in self.plan_words or self._cue(lw[1]) > 0):
-            return False
-        before = [w.lower() for w in lw[2:5] if not self._adverb(w)]
-        return len(before) > 1 and before[0] in self.passive_be and before[1] in self.past_perfect
 
     def _since_at(self, lw: list[str]) -> int | None:
         """Where the nearest word of ``since_past`` before the expression is in its clause
@@ -407,27 +306,6 @@ class PhraseCues:
                 return False
         return False
 
-    def _planned_noun(self, left: list[str], rw: list[str], right: str, adjective: str) -> int:
-        """A day's happening named with an adjective of plan ("Friday's planned protests"):
-        after a verb of its clause, a plan made then, the nearest such day ("police readied
-        for Friday's planned protests"); as the subject, the verb after it decides ("Tuesday's
-        planned march drew thousands"), one of delay makes it to come ("has been postponed"),
-        one of cancelling the nearest day ("were called off"), and with no verb it is to
-        come."""
-        for w in left:
-            if w in ",;:":
-                break
-            cue = self._cue(w)
-            if cue:  # "are expected to attend Sunday's planned rally": to come
-                return 1 if cue > 0 else PLAN_PAST
-        rest = list(rw)
-        rest.remove(next(w for w in rw if w.lower() == adjective))
-        if self.delay.intersection(w.lower() for w in rest[:6]):
-            return 1  # "Sunday's planned rally has been postponed"
-        if self.cancel.intersection(w.lower() for w in rest[:6]):
-            return 0  # "Friday's planned protests were called off"
-        return self._scan([], rest, right) or 1
-
     def _past_verb(self, w: str, before: list[str]) -> bool:
         """``w`` is a lower-case past verb other than a "be" or "have" ("appeared",
         "found"), not "were" of "were to be flown home" nor "have" of "have to be removed",
@@ -479,24 +357,6 @@ class PhraseCues:
             for k, x in enumerate(rw[:d])
         )
 
-    def _scheduled_phrase_at(self, lw: list[str], d: int) -> bool:
-        """A phrase of ``scheduled_phrases`` ends at ``lw[d]`` ("comes into force"), not
-        after a word of ``not_finite`` ("did not take effect")."""
-        for k in (2, 3):
-            phrase = lw[d : d + k]
-            if len(phrase) == k and " ".join(phrase[::-1]).lower() in self.scheduled_phrases:
-                # not "did not take effect", "was supposed to have come into effect"; a
-                # future perfect is still to come ("will have come into force by January")
-                if d + k >= len(lw) or lw[d + k].lower() not in self.not_perfect_finite:
-                    return True
-                before = lw[d + k + 1 : d + k + 2]
-                return (
-                    lw[d + k].lower() in self.perfect_have
-                    and bool(before)
-                    and before[0].lower() in self.future_aux
-                )
-        return False
-
     def _reporting_tag(self, after: list[str]) -> bool:
         """The words after a comma (``after``) are a reporting tag that ends the sentence
         ("..., they added.", "..., the minister said."): a verb of saying within four
@@ -535,19 +395,6 @@ class PhraseCues:
             len(lw) > 1
             and lw[0].lower() in self.attaching
             and lw[1].lower() in self.scheduled_nouns
-        )
-
-    def _headline_plan(self, text: str, start: int, lw: list[str]) -> bool:
-        """A headline in capitals with an infinitive before the expression, not right before
-        it: a plan ("FECSA TO MEET DEBT COMMITTEE TUESDAY"; not "OFFER EXTENDED TO MAY 6")."""
-        # the words before it in capitals first: the line is read only then
-        if not lw or not all(w.isupper() for w in lw if w.isalpha()):
-            return False
-        if any(c.islower() for c in line_at(text, start)):
-            return False
-        # the word after "TO" a verb, not a number ("DOLLAR RISES TO 150 YEN MONDAY")
-        return any(
-            w.lower() in self.infinitive and lw[k - 1].isalpha() for k, w in enumerate(lw) if k > 1
         )
 
     def _after_present_be(self, before: list[str], finite: bool = False) -> bool:
@@ -638,53 +485,6 @@ class PhraseCues:
                 and not (d + 4 < len(lw) and lw[d + 4].lower() in self.past_be)
             )
         )
-
-    def _scheduled_at(self, lw: list[str], d: int) -> bool:
-        """A present of schedule at ``lw[d]`` right before the expression ("opens on
-        Monday"), or a little further off before a determiner that makes it a verb ("before
-        parliament resumes its session on Monday"); not further off, where it is more often a
-        noun ("unit starts to 1.1 mln in August")."""
-        if lw[d].lower() not in self.scheduled:
-            # "comes into force on Monday", "takes place in the White House on Wednesday"
-            near = d <= SCHEDULED_WORDS or self._place_after(lw, d)
-            return near and self._scheduled_phrase_at(lw, d)
-        if lw[d + 1 : d + 2] and lw[d + 1].lower() in self.reported_periods:
-            ahead = lw[d + 2 : d + 4]
-            if not any(w.lower() in self.noun_determiners for w in ahead):
-                return False  # "qtr ends Jan 31": the period reported on
-        if d <= SCHEDULED_WORDS + 2 and d and lw[d - 1].lower() in self.noun_determiners:
-            return True  # "resumes its session on Monday", "launches its challenge Friday"
-        if lw[d].lower() in self.scheduled_nouns_too and not self._named_subject(lw, d):
-            return False  # "two televised debates on Monday", "his two visits to China in May"
-        return d <= SCHEDULED_WORDS or self._place_after(lw, d, destination=True)
-
-    def _named_subject(self, lw: list[str], d: int) -> bool:
-        """The word before ``lw[d]`` is a name or a pronoun, a subject for a verb there
-        ("Bush flies to Sydney", "it faces a vote", "which ends Sunday", "the president
-        flies"), not a noun's modifier ("two visits", "two televised debates")."""
-        before = lw[d + 1] if d + 1 < len(lw) else ""
-        low = before.lower()
-        # a capitalised word that is no possessive and does not open the sentence ("Obama's
-        # visits", "Tax returns on Monday")
-        name = before[:1].isupper() and before[1:].islower() and d + 2 < len(lw)
-        name = name and not before.endswith(self.possessive_end)
-        # "told his French hosts Tuesday": an adjective in an object, no name ("said their
-        # President travels on Monday" keeps its subject)
-        name = name and not (
-            lw[d + 2].lower() in self.possessive_pronouns
-            and d + 3 < len(lw)
-            and lw[d + 3].lower() in self.telling
-        )
-        if name or low in self.plan_subjects or low in self.relatives:
-            return True
-        # "the president flies", "its bid limit ends": a noun phrase after a determiner, with
-        # no number or participle in it
-        for w in lw[d + 1 : d + 1 + SUBJECT_WORDS]:
-            if w.lower() in self.determiners:
-                return w != before
-            if not w.islower() or w in self.number_ones or w.endswith(self.past_suffix):
-                return False
-        return False
 
     def _to_after_be(self, lw: list[str], d: int, be: frozenset[str]) -> bool:
         """``lw[d]`` is an infinitive marker after a word of ``be`` and before a verb ("is to
@@ -779,3 +579,63 @@ class PhraseCues:
             return False
         verbs = self.future_verbs if verbs is None else verbs
         return any(stem in verbs for stem in (w[:-1], w[:-2], w[:-3]) if len(stem) > 2)
+
+    def _conditional_bare(self, sentence: Sentence, v: int) -> bool:
+        """Verb ``v``, one whose past is its present ("beat"), opens a condition: "if", or
+        "that" after a word of ``conditional_that`` ("provided that they beat"), under a
+        verb not in the past."""
+        toks = sentence.tokens
+        if toks[v].text.lower() not in self.bare_participles or not sentence.children:
+            return False
+        head = toks[v].head
+        if toks[head].text.lower() in self.conditional_that:
+            head = toks[head].head  # "can pull level provided that they beat": "pull"
+        if head != v and toks[head].text.lower() not in self.reporting:
+            if self.verb_direction(sentence, head) < 0:
+                return False  # "would have gone top if they beat", "did not know if it hit"
+        for k in sentence.children[v]:
+            mark = toks[k].text.lower()
+            if toks[k].dep != "mark":
+                continue
+            if mark in self.conditional:
+                return True
+            before = toks[k - 1].text.lower() if k else ""
+            if mark in self.complementizers and before in self.conditional_that:
+                return True
+        return False
+
+    def _main_clause(self, words: list[str]) -> int:
+        """The first tense cue of the words after a fronted time phrase; not a word that
+        opens the clause and reads as past by its ending only ("Beginning July 1, unleaded
+        petrol will be available")."""
+        for d, w in enumerate(words):
+            s = self._cue(w)
+            if s < 0 and d == 0 and self._suffix_only(w):
+                if words[1:2] and words[1].lower() in self.participle_links and "," in words:
+                    # a participle's clause, then the main one ("asked whether ..., he said")
+                    return self._main_clause(words[words.index(",") + 1 :]) or s
+                continue
+            if s and not (d and words[d - 1].lower() in self.determiners):
+                if s > 0 and w.lower() not in self.strong and self._after_possessive(words[:d]):
+                    continue  # "the company's best hopes ... rested": a noun
+                return s
+        return 0
+
+    def _past_clause(self, words: list[str]) -> bool:
+        """A past cue among ``words`` (nearest first) before a comma or a verb of saying,
+        which opens the clause above ("He said ... can pull level if they beat")."""
+        for w in words:
+            if w in ",;:" or w.lower() in self.reporting:
+                return False
+            if self._cue(w) < 0:
+                return True
+        return False
+
+    def _after_possessive(self, before: list[str]) -> bool:
+        """One of the last two of ``before`` is a possessive ("the company's best"): the
+        word after it is a noun."""
+        return any(x.lower().endswith(self.possessive_end) for x in before[-2:])
+
+    def _suffix_only(self, word: str) -> bool:
+        """A past cue by its ending only, not one of the listed past forms."""
+        return word.lower() not in self.past_cues and word.endswith(self.past_suffix)

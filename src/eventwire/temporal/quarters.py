@@ -62,8 +62,9 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
         v, b, e = cal.quarter_of(y, q)
         if b > ctx.dct and ctx.direction <= 0:  # "expects third-quarter profit to rise"
             v, b, e = cal.quarter_of(y - 1, q)
-        if back or (shift is not None and int(shift) < 0):
-            # "the year-earlier third quarter", "the prior first quarter": a year before
+        if back or ctx.res.words("compared_shift") & set(words):
+            # "the year-earlier third quarter", "the prior first quarter": a year before; not
+            # "this past first quarter"
             v, b, e = cal.quarter_of(b.year - 1, q)
     elif back and shift is None and ctx.quarter is not None:
         # the same quarter a year before the one being reported
@@ -144,7 +145,8 @@ def act_same_period(g, text, rule, ctx: Ctx) -> Norm | None:
     """ "the same month of 2001" after "fell in October": that month of the year named; "the
     same quarter of 1985" in a report on a quarter: that quarter; else the year."""
     y = int(g["year"])
-    if g.get("pmonth") and ctx.ref_near and ctx.ref_precision == "month" and ctx.ref:
+    finer = PRECISION_RANK.get(ctx.ref_precision or "", 99) <= PRECISION_RANK["month"]
+    if g.get("pmonth") and ctx.ref_near and finer and ctx.ref:  # "fell on October 5": October
         v, b, e = cal.month_of(y, ctx.ref.month)
         return Norm(v, rule.type, None, b, e, "month", back=True)
     if g.get("pquarter") and ctx.quarter is not None:

@@ -28,6 +28,7 @@ from eventwire.temporal.joined import JoinedDates, joined_days_in_order, one_day
 from eventwire.temporal.names import NameWords, after_name
 from eventwire.temporal.normalize import ACTIONS
 from eventwire.temporal.norms import NIGHT_FROM_HOUR, Ctx, Norm
+from eventwire.temporal.numbers import NumberWords
 from eventwire.temporal.quarters import reported_quarter
 from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
@@ -36,8 +37,6 @@ _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _FIGURE = re.compile(r"(?<![\w.,])[0-9]{3,}(?![.,]?[0-9])")  # a figure of three digits or more
 _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
-_NUMBER_SPLIT = re.compile(r"[-\s]+")
-MULTIPLIER = 100  # a number word at least this large multiplies the words before it
 TABLE_WORD_LETTERS = 3  # a word of a table row's line has at least this many letters
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
@@ -54,6 +53,7 @@ CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this m
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
+_RECORD_BREAK = re.compile(r"[;!?]|\.\s")  # a clause may wrap ("the\nfirst monthly rise since")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
 RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
@@ -128,48 +128,7 @@ class TimeTagger:
             rf"\b(?:{heads})\s+(?:{closing})\b" if closing and heads else r"(?!)", re.I
         )
         self.compared = Comparisons(self.res)  # "to 635.5 mln from 603.4 mln in 1985"
-
-    # ------------------------------------------------------------------ values
-    def _number(self, text: str) -> Any:
-        t = text.lower().strip()
-        if t[:1].isdigit():
-            t = t.replace(",", "")  # "1,460 years"
-            whole, _, frac = t.replace("-", " ").replace("\\/", "/").partition(" ")
-            if frac.strip() == "1/2":  # "5 1/2", "8-1/2", "3-1\\/2" (an escaped slash)
-                return int(whole) + 0.5
-            return float(t) if "." in t else int(t)
-        v = self.res.lookup("number", t)
-        if v is not None:
-            return v
-        total = 0
-        for part in _NUMBER_SPLIT.split(t):
-            x = self.res.lookup("number", part)
-            if x is None:
-                return None
-            if x == "X":
-                return "X"
-            # "two thousand": a word of a hundred or more multiplies what comes before it
-            total = (total or 1) * x if x >= MULTIPLIER else total + x
-        return total
-
-    def _year_words(self, text: str) -> int | None:
-        """A year in words: "nineteen ninety-six" (hundreds, then the rest),
-        "two thousand and one" (a plain number)."""
-        fillers = self.res.words("year_fillers")
-        words = [w for w in _NUMBER_SPLIT.split(text.lower()) if w and w not in fillers]
-        values = [self.res.lookup("number", w) for w in words]
-        if any(v is None or v == "X" for v in values):
-            return None
-        if 1000 in values:  # "two thousand (and) three"
-            k = values.index(1000)
-            head = sum(values[:k]) or 1
-            return head * 1000 + sum(values[k + 1 :])
-        if len(values) < 2 or not 10 <= values[0] <= 99:
-            return None
-        rest = [v for v in values[1:] if v != 100]
-        if not rest or sum(rest) > 99:
-            return None
-        return values[0] * 100 + sum(rest)
+        self.numbers = NumberWords(self.res)
 
     def _groups(self, rule: Rule, m: re.Match) -> dict[str, Any] | None:
         out: dict[str, Any] = {}
@@ -195,12 +154,12 @@ class TimeTagger:
                     return None
                 out[name] = int(digits.group())
             elif pat.value == "number":
-                v = self._number(raw)
+                v = self.numbers.number(raw)
                 if v is None:
                     return None
                 out[name] = v
             elif pat.value == "year_words":
-                v = self._year_words(raw)
+                v = self.numbers.year(raw)
                 if v is None:
                     return None
                 out[name] = v
@@ -319,11 +278,15 @@ class TimeTagger:
         return m is not None and m.group(1).lower() in self.res.words("since_past")
 
     def _record_before(self, text: str, s: int) -> bool:
-        """A word of ``record_since`` in the clause before "since" ("the rate was the lowest
-        since December 1977"; not "half a year since April 20, when an explosion ...")."""
-        lead = _CLAUSE_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
-        words = {w.lower() for w in _LETTERS.findall(lead)}
-        return bool(words & self.res.words("record_since"))
+        """A word of ``record_since`` after a determiner in the clause before "since" ("the
+        rate was the lowest since December 1977"; not "half a year since April 20, when an
+        explosion ...")."""
+        lead = _RECORD_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
+        words = [w.lower() for w in _LETTERS.findall(lead)]
+        record = self.res.words("record_since")
+        # after a determiner ("the lowest", "its first"; not "at least 40 people")
+        lead_words = self.res.words("determiner") | self.res.words("possessive_pronouns")
+        return any(a in lead_words and b in record for a, b in zip(words, words[1:], strict=False))
 
     def _deictic(self, action: str, g: dict, text: str) -> bool:
         """Whether an expression counts from the time of writing ("last week", "two
@@ -457,14 +420,16 @@ class TimeTagger:
             aside = "(" in text[end:s2]
             end = e2
         start = chosen[k][0]
-        named = next((c[0] for c in chosen if c[1] == day_end), None)
-        if named is not None and self._since(text, named):
-            return None  # "has lost 44bn since 20 April ... By 2.30 pm": where a span began
         if ctx.ref_precision == "day" and ref_end >= 0:
             if (sent is None or ref_end > sent.start) and _same_sentence(
                 text, ref_end, start, self.tense.abbreviations, self.tense.final
             ):
-                return ctx.ref
+                # not the day a span began, unless the clock time is past ("since 20 April,
+                # when the rig exploded at 10 pm"; not "meeting since Monday will take it up
+                # again at 1600 hrs")
+                if not self._began_span(text, chosen, ref_end):
+                    return ctx.ref
+                return ctx.ref if self._clock_tense(text, sent, chosen[k]) < 0 else None
         # a past clock time with no day in its sentence happened on the last day named
         # ("Slepian was shot on Oct. 23. ... He was killed at 10 p.m."); a present or future
         # one is today's ("Polls close at 8 p.m.")
@@ -472,10 +437,20 @@ class TimeTagger:
             return None
         if self._sentences_between(text, day_end, start) > CLOCK_SENTENCES:
             return None  # a day named long before: the clock time is the report's day
-        d = self.tense.from_parse(sent, start, chosen[k][1]) if sent is not None else None
-        if not d:
-            d = self.tense.from_text(text, start, chosen[k][1])
+        if self._began_span(text, chosen, day_end):
+            return None  # "has lost 44bn since 20 April ... By 2.30 pm": where a span began
+        d = self._clock_tense(text, sent, chosen[k])
         return ctx.day_ref if d < 0 or (ctx.story and d == 0) else None
+
+    def _began_span(self, text: str, chosen, end: int) -> bool:
+        """The chosen expression ending at ``end`` follows "since": where a span began."""
+        named = next((c[0] for c in chosen if c[1] == end), None)
+        return named is not None and self._since(text, named)
+
+    def _clock_tense(self, text: str, sent, item) -> int:
+        """The tense direction of a clock time's clause, from the parse if it tells."""
+        d = self.tense.from_parse(sent, item[0], item[1]) if sent is not None else None
+        return d or self.tense.from_text(text, item[0], item[1])
 
     def _sentences_between(self, text: str, a: int, b: int) -> int:
         """How many sentences end between offsets a and b."""
@@ -738,7 +713,7 @@ class TimeTagger:
                 ctx.span = True  # "for the nine months": no longer the quarter
             if rule.args.get("no_reference"):
                 norm = replace(norm, back=True)  # "Sept. 11 victims": no time the text is at
-            elif self.compared.period(text, s, rule.action, norm):
+            elif self.compared.period(text, s, rule.action, norm, ctx.direction > 0):
                 norm = replace(norm, back=True)  # a year or month compared with
             elif self.compared.day(text, s, norm):
                 # "up 307 points, or 1.6 percent, from Monday ... at 10 a.m.": a day compared

@@ -11,14 +11,14 @@ import re
 
 from eventwire.records import Sentence
 from eventwire.temporal.cues import WORD_TABLES, is_abbreviation
-from eventwire.temporal.phrases import (
+from eventwire.temporal.directions import (
     FIRM_PAST,
     LEFT_WORDS,
     MOSTLY_AHEAD,
     PLAN_PAST,
     SCHEDULED_WORDS,
-    PhraseCues,
 )
+from eventwire.temporal.phrases import PhraseCues
 from eventwire.temporal.resources import TemporalResources
 
 FRONTED_WORDS = 30  # words looked at after a time phrase that opens the sentence
@@ -61,6 +61,7 @@ class TenseGuesser(PhraseCues):
         self.not_perfect_finite = self.not_finite | self.perfect_have
         self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
         self.third_person = res.words("third_person_pronouns")
+        self.pronouns = self.third_person | self.plural_pronouns | self.relatives
         # "June T-bonds", "the June Swiss franc": a contract month, the coming one; the noun
         # as written or in capitals, not a name ("in June Dollar General said") nor a noun's
         # modifier ("the June gold price")
@@ -218,23 +219,6 @@ class TenseGuesser(PhraseCues):
         if t.tag in ("VBZ", "VBP"):
             return 0
         return 0
-
-    def _conditional_bare(self, sentence: Sentence, v: int) -> bool:
-        """Verb ``v``, one whose past is its present ("beat"), opens a condition: "if", or
-        "that" after a word of ``conditional_that`` ("provided that they beat")."""
-        toks = sentence.tokens
-        if toks[v].text.lower() not in self.bare_participles or not sentence.children:
-            return False
-        for k in sentence.children[v]:
-            mark = toks[k].text.lower()
-            if toks[k].dep != "mark":
-                continue
-            if mark in self.conditional:
-                return True
-            before = toks[k - 1].text.lower() if k else ""
-            if mark in self.complementizers and before in self.conditional_that:
-                return True
-        return False
 
     def from_parse(self, sentence: Sentence, start: int, end: int) -> int | None:
         left = _WORD.findall(sentence.text[: start - sentence.start])[::-1][:LEFT_WORDS]
@@ -426,11 +410,15 @@ class TenseGuesser(PhraseCues):
             conditional = lw_ in self.conditional or (
                 lw_ in self.conditional_that and d and lw[d - 1].lower() in self.complementizers
             )
-            # "provided that they beat Tottenham on Sunday": a past that is also a present
+            # "provided that they beat Tottenham on Sunday": a past that is also a present,
+            # under no past ("would have gone top if they beat", "did not know if it hit")
             bare = best[1] < 0 and best_word in self.bare_participles
             if conditional and (not best[1] or bare):
-                if self._past_before(rw):
-                    break  # "asked if the talks on Monday had gone well": the verb after
+                asked = bare or lw[d + 1 : d + 2] and lw[d + 1].lower() in self.question_verbs
+                if self._past_before(rw) or (asked and self._past_clause(lw[d + 1 :])):
+                    # "asked if the talks on Monday had gone well": the verb after; "did not
+                    # know if the storm hit the town on Monday": a question then
+                    break
                 return 1  # "if the spill persists into the fall": a condition still to come
             if lw_ in self.day_adverbs and (d == 0 or (d == 1 and lw[0].lower() in self.attaching)):
                 continue  # "Later Friday, the government called", "later on Friday announced"
@@ -734,32 +722,6 @@ class TenseGuesser(PhraseCues):
         if direction == -1 and (self._since_at(lw) is not None or self._past_in(lw, rw)):
             return FIRM_PAST
         return direction
-
-    def _main_clause(self, words: list[str]) -> int:
-        """The first tense cue of the words after a fronted time phrase; not a word that
-        opens the clause and reads as past by its ending only ("Beginning July 1, unleaded
-        petrol will be available")."""
-        for d, w in enumerate(words):
-            s = self._cue(w)
-            if s < 0 and d == 0 and self._suffix_only(w):
-                if words[1:2] and words[1].lower() in self.participle_links and "," in words:
-                    # a participle's clause, then the main one ("asked whether ..., he said")
-                    return self._main_clause(words[words.index(",") + 1 :]) or s
-                continue
-            if s and not (d and words[d - 1].lower() in self.determiners):
-                if s > 0 and w.lower() not in self.strong and self._after_possessive(words[:d]):
-                    continue  # "the company's best hopes ... rested": a noun
-                return s
-        return 0
-
-    def _after_possessive(self, before: list[str]) -> bool:
-        """One of the last two of ``before`` is a possessive ("the company's best"): the
-        word after it is a noun."""
-        return any(x.lower().endswith(self.possessive_end) for x in before[-2:])
-
-    def _suffix_only(self, word: str) -> bool:
-        """A past cue by its ending only, not one of the listed past forms."""
-        return word.lower() not in self.past_cues and word.endswith(self.past_suffix)
 
     def _abbreviation(self, text: str, i: int) -> bool:
         return text[i] == "." and is_abbreviation(text, i, self.abbreviations, self.final)
