@@ -23,24 +23,26 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LISTED = frozenset({"date", "weekday"})  # kinds whose joined pairs run forward
 
 
-def one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int]]) -> list[TimeExpr]:
+def one_day_per_weekday(out: list[TimeExpr], marks: list[tuple[int, int, bool]]) -> list[TimeExpr]:
     """A news story that names one weekday several times mostly means one day: where the
     tense of its sentences put the same bare weekday on two days (the coming and the past
     Friday), the day most of them chose is taken by the others ("the delay of Friday's
     debate", "if he backs out of the debate on Friday"), except where a future cue chose
     the coming day ("will help prevent protests on Tuesday" after a story of last
-    Tuesday's protests). ``marks``: index in ``out`` and the direction its tense gave."""
-    by_day: dict[int, list[tuple[int, int]]] = {}
-    for k, direction in marks:
-        by_day.setdefault(out[k].begin.isoweekday(), []).append((k, direction))
+    Tuesday's protests) or a past verb right before it ("a chart gap created Friday" in a
+    story of Friday's data still to come). ``marks``: index in ``out``, the direction its
+    tense gave and whether a past verb is right before it."""
+    by_day: dict[int, list[tuple[int, int, bool]]] = {}
+    for k, direction, firm in marks:
+        by_day.setdefault(out[k].begin.isoweekday(), []).append((k, direction, firm))
     for same in by_day.values():
-        ranked = Counter(out[k].begin for k, _ in same).most_common(2)
+        ranked = Counter(out[k].begin for k, _, _ in same).most_common(2)
         if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
             continue  # one day, or no majority: each keeps the day its tense gave
         day = ranked[0][0]
-        for k, direction in same:
+        for k, direction, firm in same:
             x = out[k]
-            if x.begin != day and direction <= 0:
+            if x.begin != day and direction <= 0 and not firm:
                 out[k] = replace(x, value=day.isoformat() + x.value[10:], begin=day, until=day)
     return out
 

@@ -276,6 +276,17 @@ class PhraseCues(PlanCues):
                 return True
         return False
 
+    def past_right_before(self, text: str, start: int) -> bool:
+        """A past verb right before ``start``, or before a preposition there ("a chart gap
+        created Friday", "was held on Friday"); not one whose object the day is, a noun
+        after it ("has declared Saturday a public holiday")."""
+        lw, rw, _ = self._context(text, start, start)
+        if lw[:1] and lw[0].lower() in self.attaching:
+            lw = lw[1:]
+        elif rw[1:2] and rw[1].lower() in self.determiners:
+            return False
+        return bool(lw) and lw[0].islower() and self._cue(lw[0]) < 0
+
     def present_before(self, text: str, start: int) -> bool:
         """A present "be" or present of schedule before ``start`` in its clause ("the offer
         is valid from January", "the season runs from December")."""

@@ -56,6 +56,7 @@ _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
 _RECORD_BREAK = re.compile(r"[;!?]|\.\s")  # a clause may wrap ("the\nfirst monthly rise since")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
+LINK_WORDS = 6  # words of a happening's noun phrase between a day and "in <year>"
 RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
@@ -496,7 +497,17 @@ class TimeTagger:
         if any(g2.get(key) for key in ("month", "season", "mod", "range_yy")):
             return None
         gap = " ".join(text[chosen[k][1] : s2].lower().split())
-        return g2["year"] if gap in self.res.words("year_link") else None
+        if gap in self.res.words("year_link"):
+            return g2["year"]
+        # "the 7 July terror bombings in London in 2005": the happening the day names, then
+        # the year; no verb, no clause between
+        words = gap.split()
+        if not words or words[-1] not in self.res.words("year_link") or len(words) > LINK_WORDS:
+            return None
+        nouns = self.tense.happenings | self.tense.unplanned_nouns
+        if any(not w.isalpha() or self.tense._cue(w) for w in words[:-1]):
+            return None
+        return g2["year"] if nouns.intersection(words) else None
 
     def _clause_between(self, text: str, a: int, b: int) -> bool:
         """A clause break between ``a`` and ``b``: a comma or semicolon, or a word joining
@@ -755,7 +766,7 @@ class TimeTagger:
                 and norm.begin is not None
                 and 0 < abs((norm.begin - dct).days) <= WEEKDAY_NEAR
             ):
-                weekdays.append((len(out), ctx.direction))
+                weekdays.append((len(out), ctx.direction, self.tense.past_right_before(text, s)))
             out.append(
                 TimeExpr(
                     start=s,

@@ -61,6 +61,11 @@ class TenseGuesser(PhraseCues):
         self.not_perfect_finite = self.not_finite | self.perfect_have
         self.present_have_be = self.finite_be | self.perfect_have  # "is meant", "has got"
         self.third_person = res.words("third_person_pronouns")
+        # a comma in a list of names ("on the Zurich, Basle and Geneva bourses"): no clause
+        joins = "|".join(sorted(self.coordinators)) or "(?!)"
+        self._name_list = re.compile(
+            rf",(?=\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:{joins})\s+[A-Z])"
+        )
         self.pronouns = self.third_person | self.plural_pronouns | self.relatives
         # "June T-bonds", "the June Swiss franc": a contract month, the coming one; the noun
         # as written or in capitals, not a name ("in June Dollar General said") nor a noun's
@@ -342,7 +347,8 @@ class TenseGuesser(PhraseCues):
                 break
         # a word inside a hyphenated compound is no tense cue ("better-than-expected")
         right = _ASIDE.sub(" ", right)
-        lw = _WORD.findall(_APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))[::-1][:LEFT_WORDS]
+        left = self._name_list.sub(" ", _APPOSITION.sub(" ", _COMPOUND.sub(" ", left)))
+        lw = _WORD.findall(left)[::-1][:LEFT_WORDS]
         rw = _WORD.findall(_COMPOUND.sub(" ", right))[:RIGHT_WORDS]
         return lw, rw, right
 
@@ -636,6 +642,8 @@ class TenseGuesser(PhraseCues):
                 )
             )
             s = 1 if scheduled else self._cue(w)
+            if s > 0 and d == 1 and rw[0] == "," and w.lower() in self.day_adverbs:
+                s = 0  # "an apology on Thursday, later withdrawn": an aside, no plan
             if (
                 s < 0
                 and d == 1
