@@ -7,6 +7,8 @@ present).  Plans are in `plans`.  A mixin of `TenseGuesser`, which holds the wor
 
 from __future__ import annotations
 
+import re
+
 from eventwire.records import Sentence
 from eventwire.temporal.directions import (
     FIRM_PAST,
@@ -26,6 +28,8 @@ PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <perio
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 MOVED_WORDS = 4  # how far before "to" a verb that moves a date counts ("moved it to")
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 class PhraseCues(PlanCues):
@@ -54,6 +58,8 @@ class PhraseCues(PlanCues):
         reduced = self._reduced_plan(lw, rw)
         if reduced is not None:
             return reduced
+        if self._happening_set_for(lw, rw):
+            return PLAN_PAST  # "to get the leaders together for a June meeting": a plan
         if len(lw) < 2 or lw[0].lower() not in self.set_for:
             return None
         place = 1 if lw[1].lower() in self.happenings else self._place_phrase(lw)
@@ -146,6 +152,19 @@ class PhraseCues(PlanCues):
         """Between ``a`` and ``b`` only a possessive ending and spacing ("Thursday's 5 p.m.",
         "Thursday 's 5 p.m.")."""
         return text[a:b].rstrip() in self.possessive and a < b
+
+    def possessive_phrase(self, text: str, a: int, b: int) -> bool:
+        """Between ``a`` and ``b`` a possessive ending, then a noun phrase with no verb, no
+        clause break, ending in a preposition ("Thursday's quotes of 118.75-85 yen at 4 p.m.")."""
+        gap = text[a:b]
+        if not gap.startswith(self.possessive) or any(c in gap for c in ",;:!?\n"):
+            return False
+        if ". " in gap:
+            return False
+        words = _LETTERS.findall(gap)[1:]
+        if not words or words[-1].lower() not in self.attaching or len(words) > LEFT_WORDS:
+            return False
+        return not any(self._cue(w) for w in words)
 
     def _bare_infinitive(self, lw: list[str], d: int) -> bool:
         """``lw[d]`` follows an infinitive marker, over an adverb: a verb whose past and

@@ -218,3 +218,14 @@ class PlanCues:
             if not w.islower() or w in self.number_ones or w.endswith(self.past_suffix):
                 return False
         return False
+
+    def _happening_set_for(self, lw: list[str], rw: list[str]) -> bool:
+        """The expression modifies a scheduled happening set "for" it ("together for a June
+        meeting", "called for a Friday vote"): a plan, whatever the verb."""
+        return (
+            len(lw) > 1
+            and lw[0].lower() in self.determiners
+            and lw[1].lower() in self.set_for
+            and bool(rw)
+            and rw[0].lower() in self.happenings
+        )

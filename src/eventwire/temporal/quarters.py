@@ -18,16 +18,20 @@ def act_quarter(g, text, rule, ctx: Ctx) -> Norm | None:
     ordinal = g.get("ordinal")
     shift = g.get("shift")
     back = bool(ctx.res.words("year_back_words") & set(words))  # "the year-earlier quarter"
-    if g.get("month") and g.get("day") and ctx.quarter is None:
+    if g.get("month") and g.get("day") and (ctx.quarter is None or ordinal):
         # "the quarter ended July 31": the three months up to that day, named after the
         # calendar quarter holding most of them (the one of the month before); a quarter
-        # named before ("the fiscal first quarter ... the quarter ended Sept. 29") is kept
+        # named before ("the fiscal first quarter ... the quarter ended Sept. 29") is kept;
+        # one with a number keeps it, in the year of its end
         m = int(g["month"])
         end = cal.safe_date(int(g.get("qyear") or y), m, 28)
         if end is None:
             return None
         if not g.get("qyear") and (end - ctx.dct).days > QUARTER_DAYS:
             end = cal.add_years(end, -1)  # not the quarter under way: the last one ended
+        if ordinal:  # "the third quarter ended February 28": a fiscal quarter keeps its name
+            v, b, e = cal.quarter_of(end.year, int(ordinal))
+            return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))
         first = cal.add_months(end, -1)
         v, b, e = cal.quarter_of(first.year, (first.month - 1) // 3 + 1)
         return Norm(v, rule.type, None, b, e, "quarter", not g.get("qyear"))

@@ -394,10 +394,15 @@ class TimeTagger:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at", ":"):  # "Tuesday 1 February 2005 02.38 GMT", "... 2011 : 2:42"
                 return ctx.day_ref
-        if k and self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0]):
+        if k and (
+            self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0])
+            or self.tense.possessive_phrase(text, chosen[k - 1][1], chosen[k][0])
+        ):
             day = self._day_named(text, chosen[k - 1], ctx, sent)
             if day is not None:
-                return day  # "up from Thursday's 5 p.m. quotes": that day's
+                # "up from Thursday's 5 p.m. quotes", "from Thursday's quotes of 118.75 yen
+                # at 4 p.m.": that day's
+                return day
         aside = False  # passed a clock time set in brackets: "(2330 GMT Thursday)"
         for item in chosen[k + 1 : k + 3]:
             s2, e2, idx2, _ = item
