@@ -61,3 +61,17 @@ def test_period_compared_with(compared, text, word, action, precision, relative,
 )
 def test_day_compared_with(compared, text, expected):
     assert compared.day(text, text.index("Monday"), _norm("day")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rate was the lowest since December 1977.", True),
+        ("The rate was the country's second-lowest since December 1977.", True),
+        ("At least 40 people have died since Monday.", False),
+        ("It has been half a year since April 20, when the rig exploded.", False),
+    ],
+)
+def test_record_before_since(compared, text, expected):
+    since = text.index(" since ") + len(" since ")
+    assert compared.record(text, since) is expected

@@ -52,3 +52,30 @@ def _direction(guess, text: str, word: str) -> int:
 )
 def test_phrase_fixes_the_direction(guess, text, word, expected):
     assert _direction(guess, text, word) == expected
+
+
+def test_past_right_before_a_weekday(guess):
+    text = "Gibbs referred to a chart gap in June bonds created Friday."
+    assert guess.past_right_before(text, text.index("Friday"))
+
+
+def test_no_past_right_before_when_the_participle_modifies_the_day(guess):
+    text = "Critics attacked the delayed Friday vote."
+    assert not guess.past_right_before(text, text.index("Friday"))
+
+
+def test_no_past_right_before_when_the_day_is_an_object(guess):
+    text = "The president has declared Saturday a public holiday."
+    assert not guess.past_right_before(text, text.index("Saturday"))
+
+
+def test_past_clause_takes_the_nearest_cue(guess):
+    # nearest first: "can" comes before "lost"
+    assert not guess._past_clause(["top", "go", "can", "week", "last", "lost", "that", "team"])
+    assert guess._past_clause(["know", "not", "did", "Officials"])
+
+
+def test_after_possessive(guess):
+    assert guess._after_possessive(["the", "company's", "best"])
+    assert guess._after_possessive(["Obama's"])
+    assert not guess._after_possessive(["Obama's", "aides"])

@@ -2,7 +2,8 @@
 ... an amount ... in" ("to 635 mln from 603 mln in 1985", "rose 0.1 pct after a 1.6 pct
 increase in January"), a month or a day right after an amount and "from" ("rose 0.2 pct
 from December", "up 307 points, or 1.6 percent, from Monday"). The words are in the tables
-``comparison_lead``, ``day_comparison_lead``, ``comparison_units`` and ``unit``."""
+``comparison_lead``, ``day_comparison_lead``, ``comparison_units`` and ``unit``; and records
+("the lowest since December 1977"), tables ``record_since`` and ``record_not_after``."""
 
 from __future__ import annotations
 
@@ -15,10 +16,14 @@ COMPARISON_CHARS = 80  # how far before a year or month its comparison may open
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 _NEVER = re.compile(r"(?!)")
+_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+_RECORD_BREAK = re.compile(r"[;!?]|\.\s")  # a clause may wrap ("the\nfirst monthly rise since")
+RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 
 
 class Comparisons:
     def __init__(self, res: TemporalResources) -> None:
+        self._res = res
         lead = res.alternation("comparison_lead")
         self._period = (
             re.compile(
@@ -69,3 +74,15 @@ class Comparisons:
         if norm.precision != "day":
             return False
         return self._day.search(text, max(0, s - DAY_COMPARISON_CHARS), s) is not None
+
+    def record(self, text: str, s: int) -> bool:
+        """A word of ``record_since`` in the clause before "since", not after a word of
+        ``record_not_after`` ("the rate was the lowest since December 1977"; not "half a
+        year since April 20, when an explosion ...", "at least 40 have died since Monday")."""
+        lead = _RECORD_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
+        words = [""] + [w.lower() for w in _LETTER_RUNS.findall(lead)]
+        record, not_after = self._res.words("record_since"), self._res.words("record_not_after")
+        # "the country's lowest", "the second-lowest"; not "at least 40 people"
+        return any(
+            b in record and a not in not_after for a, b in zip(words, words[1:], strict=False)
+        )

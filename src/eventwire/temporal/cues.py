@@ -1,5 +1,6 @@
-"""Word tables of the raw-text tense cues, and the test of a full stop that ends no
-sentence; the words themselves are in the resource files (``tables.yaml``)."""
+"""Word tables of the raw-text tense cues, the test of a full stop that ends no sentence,
+and line helpers (the line at an offset, a row of a table of figures); the words themselves
+are in the resource files (``tables.yaml``)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,29 @@ def line_at(text: str, i: int) -> str:
     """The line of ``text`` holding offset ``i``."""
     b = text.find("\n", i)
     return text[text.rfind("\n", 0, i) + 1 : b if b >= 0 else len(text)]
+
+
+_MARKED = re.compile(r"(?<![\w.,])[0-9]{3,}[A-Za-z]\b")  # a price marked "1552H", "1550L"
+_FIGURE = re.compile(r"(?<![\w.,])[0-9]{3,}(?![.,]?[0-9])")  # a figure of three digits or more
+_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+FIRST_YEAR, LAST_YEAR = 1000, 2099  # the years a table's head row may name
+TABLE_WORD_LETTERS = 3  # a word of a table row's line has at least this many letters
+
+
+def table_row(line: str, figures: int) -> bool:
+    """A line of a table of figures: more than ``figures`` numbers of three digits or more
+    and fewer than half as many words ("MAY7  1552H 1550L  1564 1548 1560L"), not a
+    sentence naming many years."""
+    found = _FIGURE.findall(line)
+    words = sum(1 for w in _LETTER_RUNS.findall(line) if len(w) >= TABLE_WORD_LETTERS)
+    if len(found) <= figures or words * 2 >= len(found):
+        return False
+    # a row of years heads a table ("  1986  1985  1984  1983  1982"): years one after
+    # another, no figure marked with a letter ("1552H")
+    years = [int(f) for f in found]
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    run = all(FIRST_YEAR <= y <= LAST_YEAR for y in years) and steps in ({1}, {-1})
+    return not run or bool(_MARKED.search(line))
 
 
 # word tables of the tense cues: attribute -> table in the resource files (tables.yaml)
@@ -88,6 +112,7 @@ WORD_TABLES = (
     ("conditional", "conditional"),
     ("conditional_that", "conditional_that"),
     ("question_verbs", "question_verbs"),
+    ("present_modals", "present_modals"),
     ("focus_adverbs", "focus_adverbs"),
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for_nouns", "set_for_nouns"),

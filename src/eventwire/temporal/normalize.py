@@ -104,8 +104,12 @@ def act_date(g, text, rule, ctx: Ctx) -> Norm | None:
     n = _date(g, text, rule, ctx)
     field = rule.args.get("field")
     if n is not None and n.begin is not None and field in ("week", "weekend"):
-        # "Easter week": the week holding the day; "the weekend of 14 August": its weekend
-        v, b, e, _ = cal.period_of(n.begin, "WE" if field == "weekend" else "W")
+        # "Easter week": the week holding the day; "the weekend of 14 August": its weekend,
+        # the one just before for a Monday or a Tuesday ("the weekend of March 13")
+        day = n.begin
+        if field == "weekend" and day.isoweekday() <= LAST_WEEKEND_DAY:
+            day -= dt.timedelta(days=LAST_WEEKEND_DAY + 1)
+        v, b, e, _ = cal.period_of(day, "WE" if field == "weekend" else "W")
         return Norm(v, n.type, n.mod, b, e, "week", n.relative)
     if n is not None and n.until is not None and field == "month_week":
         day = int(g["mweek"])  # "the first week of March": the week of its middle day
@@ -456,6 +460,15 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
         shift = 0  # "in the new year", written in January: this one
     if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:
         shift = -1  # "were sold out at year-end", written in March: the end last passed
+    if rule.args.get("passed_mid") and not shift and not ctx.story:
+        # "have risen since mid-year", written in January: the last middle passed; "will be
+        # complete by mid-year", written in November: the coming one
+        _, b, e, _ = cal.period_of(ctx.dct, str(unit))
+        before_middle = ctx.dct < b + (e - b) / 2
+        if ctx.direction < 0 and before_middle:
+            shift = -1
+        elif ctx.direction > 0 and not before_middle:
+            shift = 1
     near = rule.args.get("anaphoric")
     if near in ("near", "part"):  # "later in the day", "in the morning": the day last named
         back = PART_DAY_BACK if near == "part" else NEAR_DAY_BACK

@@ -304,6 +304,8 @@ class PhraseCues(PlanCues):
             lw = lw[1:]
         elif rw[1:2] and rw[1].lower() in self.determiners:
             return False
+        if lw[1:2] and lw[1].lower() in self.determiners | self.possessive_pronouns:
+            return False  # "attacked the delayed Friday vote": an adjective
         return bool(lw) and lw[0].islower() and self._cue(lw[0]) < 0
 
     def present_before(self, text: str, start: int) -> bool:
@@ -652,19 +654,27 @@ class PhraseCues(PlanCues):
         return 0
 
     def _past_clause(self, words: list[str]) -> bool:
-        """A past cue among ``words`` (nearest first) before a comma or a verb of saying,
-        which opens the clause above ("He said ... can pull level if they beat")."""
+        """The nearest tense cue among ``words`` (nearest first) is past, before a comma, a
+        verb of saying (which opens the clause above: "He said ... can pull level if they
+        beat") or a present modal."""
         for w in words:
             if w in ",;:" or w.lower() in self.reporting:
                 return False
-            if self._cue(w) < 0:
-                return True
+            if w.lower() in self.present_modals:
+                return False  # "the team that lost last week can go top if": a present
+            cue = self._cue(w)
+            if cue:  # the nearest cue decides
+                return cue < 0
         return False
 
     def _after_possessive(self, before: list[str]) -> bool:
-        """One of the last two of ``before`` is a possessive ("the company's best"): the
-        word after it is a noun."""
-        return any(x.lower().endswith(self.possessive_end) for x in before[-2:])
+        """The last of ``before`` is a possessive, or the one before it with a superlative
+        between ("the company's best hopes"): the word after it is a noun; not "Obama's
+        aides expect"."""
+        if before[-1:] and before[-1].lower().endswith(self.possessive_end):
+            return True
+        superlative = before[-1:] and before[-1].lower().endswith(self.superlative_suffix)
+        return bool(superlative) and before[-2].lower().endswith(self.possessive_end)
 
     def _suffix_only(self, word: str) -> bool:
         """A past cue by its ending only, not one of the listed past forms."""

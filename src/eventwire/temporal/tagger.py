@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.comparisons import Comparisons
-from eventwire.temporal.cues import is_abbreviation, line_at
+from eventwire.temporal.cues import is_abbreviation, line_at, table_row
 from eventwire.temporal.datelines import (
     DATELINE_CHARS,
     DATELINE_HINT,
@@ -35,9 +35,7 @@ from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Za-z]+")
-_FIGURE = re.compile(r"(?<![\w.,])[0-9]{3,}(?![.,]?[0-9])")  # a figure of three digits or more
 _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
-TABLE_WORD_LETTERS = 3  # a word of a table row's line has at least this many letters
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
 NARRATIVE_MIN = 4  # far years needed to read a text as a history narrative ...
@@ -53,26 +51,15 @@ CLOCK_SENTENCES = 1  # a past clock time takes the last day named at most this m
 FRONTED_GAP = 12  # characters of sentence end and spacing before a fronting phrase
 WEEKDAY_NEAR = 6  # a bare weekday this many days from the document date is in the current story
 _CLAUSE_BREAK = re.compile(r"[;!?]|\.\s|\n")
-_RECORD_BREAK = re.compile(r"[;!?]|\.\s")  # a clause may wrap ("the\nfirst monthly rise since")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 ZONE_GAP_MINUTES = 14 * 60  # a time in brackets further off than this is on another day
 LINK_WORDS = 6  # words of a happening's noun phrase between a day and "in <year>"
-RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 COMPARED_CHARS = 60  # how far before a compared period its amount is looked for
 SENTENCE_CHARS = 300  # how far either side of an expression its sentence is looked at
 SENTENCE_OPEN_CHARS = 3  # quote or bracket and first letter of a sentence after a break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')]*\s+[\"'(]?[A-Z]|\n\s*\n")
 _DAY_ACTIONS = frozenset({"date", "weekday", "dayword"})
 _NEEDS_TENSE = frozenset({"date", "weekday", "quarter", "range", "relative", "time"})
-
-
-def _table_row(line: str, figures: int) -> bool:
-    """A line of a table of figures: more than ``figures`` numbers of three digits or more
-    and fewer than half as many words ("MAY7  1552H 1550L  1564 1548 1560L"), not a
-    sentence naming many years."""
-    found = len(_FIGURE.findall(line))
-    words = sum(1 for w in _LETTERS.findall(line) if len(w) >= TABLE_WORD_LETTERS)
-    return found > figures and words * 2 < found
 
 
 def _same_sentence(
@@ -278,17 +265,6 @@ class TimeTagger:
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
         return m is not None and m.group(1).lower() in self.res.words("since_past")
 
-    def _record_before(self, text: str, s: int) -> bool:
-        """A word of ``record_since`` after a determiner in the clause before "since" ("the
-        rate was the lowest since December 1977"; not "half a year since April 20, when an
-        explosion ...")."""
-        lead = _RECORD_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
-        words = [w.lower() for w in _LETTERS.findall(lead)]
-        record = self.res.words("record_since")
-        # after a determiner ("the lowest", "its first"; not "at least 40 people")
-        lead_words = self.res.words("determiner") | self.res.words("possessive_pronouns")
-        return any(a in lead_words and b in record for a, b in zip(words, words[1:], strict=False))
-
     def _deictic(self, action: str, g: dict, text: str) -> bool:
         """Whether an expression counts from the time of writing ("last week", "two
         years ago", "Friday"), not from a time the text has moved to."""
@@ -435,7 +411,13 @@ class TimeTagger:
                 # again at 1600 hrs")
                 if not self._began_span(text, chosen, ref_end):
                     return ctx.ref
-                return ctx.ref if self._clock_tense(text, sent, chosen[k]) < 0 else None
+                # within a clause about the day ("since 20 April, when the rig exploded at
+                # 10 pm"), not the main clause ("have fallen since 20 April and were down 3
+                # percent at 2.30 pm")
+                between = {w.lower() for w in _LETTERS.findall(text[ref_end:start])}
+                about = between & (self.tense.relatives | self.tense.subordinators)
+                past = about and self._clock_tense(text, sent, chosen[k]) < 0
+                return ctx.ref if past else None
         # a past clock time with no day in its sentence happened on the last day named
         # ("Slepian was shot on Oct. 23. ... He was killed at 10 p.m."); a present or future
         # one is today's ("Polls close at 8 p.m.")
@@ -493,7 +475,9 @@ class TimeTagger:
 
     def _linked_year(self, text: str, chosen, k: int) -> Any:
         """The bare year right after expression ``k`` and a word of ``year_link`` ("on
-        Christmas Eve in 2000", "the final quarter in 2005"), else None."""
+        Christmas Eve in 2000", "the final quarter in 2005"), or after the noun phrase of a
+        happening and such a word ("the 7 July terror bombings in London in 2005"), else
+        None."""
         if k + 1 >= len(chosen):
             return None
         s2, _, idx2, g2 = chosen[k + 1]
@@ -510,8 +494,9 @@ class TimeTagger:
         if not words or words[-1] not in self.res.words("year_link") or len(words) > LINK_WORDS:
             return None
         nouns = self.tense.happenings | self.tense.unplanned_nouns
-        if any(not w.isalpha() or self.tense._cue(w) for w in words[:-1]):
-            return None
+        stops = self.tense.coordinators | self.tense.determiners
+        if any(not w.isalpha() or self.tense._cue(w) or w in stops for w in words[:-1]):
+            return None  # not "the 7 July attacks and the Iraq war in 2003"
         return g2["year"] if nouns.intersection(words) else None
 
     def _clause_between(self, text: str, a: int, b: int) -> bool:
@@ -655,7 +640,7 @@ class TimeTagger:
             if closing and self._closing.search(text, e, e + int(closing)):
                 continue  # "3RD QTR OPER NET ... Period ended May 31": a fiscal quarter
             figures = rule.args.get("table_veto")
-            if figures and _table_row(line_at(text, s), int(figures)):
+            if figures and table_row(line_at(text, s), int(figures)):
                 continue  # " MAY7  1552H 1550L  1564 1548": a row of prices, no times
             veto = rule.args.get("sentence_veto")
             keys = ("year", "of_year", "qyear", "shift", "yshift")  # "last quarter": no match's
@@ -737,7 +722,7 @@ class TimeTagger:
                 norm = replace(norm, back=True)
             elif norm.relative and self._compared(text, s, e):
                 norm = replace(norm, back=True)  # "11 pct above the previous week"
-            elif self._since(text, s) and self._record_before(text, s):
+            elif self._since(text, s) and self.compared.record(text, s):
                 norm = replace(norm, back=True)  # "the lowest since December 1977": no story
             if norm.begin is not None and norm.type in ("DATE", "TIME") and not norm.back:
                 ctx.ref, ctx.ref_precision = norm.begin, norm.precision

@@ -53,6 +53,7 @@ class TenseGuesser(PhraseCues):
         possessive = res.words("possessive_suffix")  # also tokenized text: "Friday 's"
         self.possessive = tuple(possessive) + tuple(" " + p for p in possessive)
         self.possessive_end = tuple(possessive)
+        self.superlative_suffix = tuple(res.words("superlative_suffix"))
         self.past_suffix = tuple(res.words("past_suffix"))
         self.progressive_suffix = tuple(res.words("progressive_suffix"))
         self.participle_suffix = tuple(res.words("participle_suffix"))
@@ -694,6 +695,8 @@ class TenseGuesser(PhraseCues):
                 s = 0
             if s > 0 and w.lower() not in self.strong and self._after_possessive(rw[:d]):
                 s = 0  # "By the end of May, the company's best hopes ... rested": a noun
+            if s and d and w[:1].isupper() and rw[d - 1][:1].isupper() and rw[d - 1].isalpha():
+                s = 0  # "the government's Economic Planning Agency said": inside a name
             if s and best[1] and self._conjunct_before(rw, d):
                 break  # "found five survivors on Monday and hopes for more": another verb
             if s:
