@@ -51,3 +51,23 @@ def record_fields() -> set[str]:
         if line.startswith("| `"):
             fields.update(re.findall(r"`(\w+)`", line.split("|")[1]))
     return fields
+
+
+@pytest.fixture(scope="session")
+def guess():
+    """The raw-text and parse tense reader, with the English tables."""
+    from eventwire.temporal.resources import load_resources
+    from eventwire.temporal.tense import TenseGuesser
+
+    return TenseGuesser(load_resources("en"))
+
+
+@pytest.fixture(scope="session")
+def direction(guess):
+    """direction(text, word) -> the tense direction the raw text gives ``word``."""
+
+    def _direction(text: str, word: str) -> int:
+        i = text.index(word)
+        return guess.from_text(text, i, i + len(word))
+
+    return _direction

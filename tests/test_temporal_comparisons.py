@@ -75,3 +75,8 @@ def test_day_compared_with(compared, text, expected):
 def test_record_before_since(compared, text, expected):
     since = text.index(" since ") + len(" since ")
     assert compared.record(text, since) is expected
+
+
+def test_a_quantifier_opening_the_sentence_is_no_record(compared):
+    text = "Most shops have been closed since March 3."
+    assert not compared.record(text, text.index("March"))

@@ -5,18 +5,6 @@ from __future__ import annotations
 import pytest
 
 from eventwire.temporal.directions import FIRM_PAST, MOSTLY_AHEAD, PLAN_PAST
-from eventwire.temporal.resources import load_resources
-from eventwire.temporal.tense import TenseGuesser
-
-
-@pytest.fixture(scope="module")
-def guess():
-    return TenseGuesser(load_resources("en"))
-
-
-def _direction(guess, text: str, word: str) -> int:
-    i = text.index(word)
-    return guess.from_text(text, i, i + len(word))
 
 
 @pytest.mark.parametrize(
@@ -50,8 +38,8 @@ def _direction(guess, text: str, word: str) -> int:
         ("The hearing was adjourned until Monday.", "Monday", 1),
     ],
 )
-def test_phrase_fixes_the_direction(guess, text, word, expected):
-    assert _direction(guess, text, word) == expected
+def test_phrase_fixes_the_direction(direction, text, word, expected):
+    assert direction(text, word) == expected
 
 
 def test_past_right_before_a_weekday(guess):
@@ -79,3 +67,14 @@ def test_after_possessive(guess):
     assert guess._after_possessive(["the", "company's", "best"])
     assert guess._after_possessive(["Obama's"])
     assert not guess._after_possessive(["Obama's", "aides"])
+
+
+def test_after_possessive_with_one_word_before(guess):
+    assert not guess._after_possessive(["inquest"])
+
+
+def test_possessive_phrase_before_a_clock_time(guess):
+    text = "up from Thursday's quotes of 118.75-85 yen at 4 p.m. in London"
+    a = text.index("Thursday") + len("Thursday")
+    assert guess.possessive_phrase(text, a, text.index("4 p.m."))
+    assert not guess.possessive_phrase("Thursday's quotes rose. At 4 p.m.", 8, 27)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.temporal.resources import load_resources
-from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST, TenseGuesser
-
-
-@pytest.fixture(scope="module")
-def guess():
-    return TenseGuesser(load_resources("en"))
+from eventwire.temporal.tense import FIRM_PAST, PLAN_PAST
 
 
 def _at(text: str, word: str) -> tuple[int, int]:

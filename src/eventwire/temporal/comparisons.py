@@ -16,7 +16,7 @@ COMPARISON_CHARS = 80  # how far before a year or month its comparison may open
 DAY_COMPARISON_CHARS = 50  # how far before a day an amount and "from" make it a comparison
 _IN_CLAUSE = r"[^.;:]|(?<=[0-9])[.:](?=[0-9])"  # a character within a clause ("603.4")
 _NEVER = re.compile(r"(?!)")
-_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+_WORD_RUNS = re.compile(r"[A-Za-z'’-]+")  # words with their possessive and hyphens
 _RECORD_BREAK = re.compile(r"[;!?]|\.\s")  # a clause may wrap ("the\nfirst monthly rise since")
 RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 
@@ -76,13 +76,20 @@ class Comparisons:
         return self._day.search(text, max(0, s - DAY_COMPARISON_CHARS), s) is not None
 
     def record(self, text: str, s: int) -> bool:
-        """A word of ``record_since`` in the clause before "since", not after a word of
-        ``record_not_after`` ("the rate was the lowest since December 1977"; not "half a
-        year since April 20, when an explosion ...", "at least 40 have died since Monday")."""
+        """A word of ``record_since`` in the clause before "since", after a determiner or a
+        possessive or closing a hyphenated word, not after a word of ``record_not_after``
+        ("the rate was the lowest since December 1977"; not "half a year since April 20,
+        when an explosion ...", "at least 40 have died since Monday")."""
         lead = _RECORD_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
-        words = [""] + [w.lower() for w in _LETTER_RUNS.findall(lead)]
+        words = [""] + [w.lower() for w in _WORD_RUNS.findall(lead)]
         record, not_after = self._res.words("record_since"), self._res.words("record_not_after")
-        # "the country's lowest", "the second-lowest"; not "at least 40 people"
-        return any(
-            b in record and a not in not_after for a, b in zip(words, words[1:], strict=False)
-        )
+        lead_words = self._res.words("determiner") | self._res.words("possessive_pronouns")
+        possessive = tuple(self._res.words("possessive_suffix"))
+        for a, b in zip(words, words[1:], strict=False):
+            if b.rsplit("-", 1)[-1] not in record or a in not_after:
+                continue
+            # "the lowest", "the country's lowest", "the second-lowest"; not "Most shops
+            # have been closed since March 3", "at least 40 people"
+            if "-" in b or a in lead_words or a.endswith(possessive):
+                return True
+        return False

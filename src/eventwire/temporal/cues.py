@@ -113,6 +113,7 @@ WORD_TABLES = (
     ("conditional_that", "conditional_that"),
     ("question_verbs", "question_verbs"),
     ("present_modals", "present_modals"),
+    ("preparing_nouns", "preparing_nouns"),
     ("focus_adverbs", "focus_adverbs"),
     ("scheduled_nouns", "scheduled_nouns"),
     ("set_for_nouns", "set_for_nouns"),

@@ -456,9 +456,6 @@ def act_relative(g, text, rule, ctx: Ctx) -> Norm | None:
             # on a Tuesday)
             shift = -1 if day <= LAST_WEEKEND_DAY else 0
     shift = int(shift)
-    if unit == "W" and this and not shift and ctx.direction > 0:
-        # "called for a meeting this week", written on a Sunday: the coming week
-        shift = 1 if ctx.dct.isoweekday() == WEEK_LAST_DAY else 0
     if shift and ctx.dct.month < int(rule.args.get("shift_from_month", 1)):
         shift = 0  # "in the new year", written in January: this one
     if rule.args.get("passed_end") and ctx.direction < 0 and not shift and not ctx.story:

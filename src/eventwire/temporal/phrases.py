@@ -41,11 +41,13 @@ class PhraseCues(PlanCues):
         "since" (a firm past), a happening set "for" it (a plan), a plan overtaken (0, the
         nearest); None when there is none. ``lw``: the words before (nearest first), ``rw``
         after."""
+        if self._contract_month(rw):
+            # "June T-bond futures made lows", "bought 1,000 January puts", "since the
+            # correction in June and August live cattle futures": a contract month
+            return 1
         since = self._since_right_before(lw, rw)
         if since:
             return since
-        if self._contract_month(rw):
-            return 1  # "June T-bond futures made lows", "bought 1,000 January puts"
         if self._for_delivery(lw, rw):
             return MOSTLY_AHEAD
         if self._planned_before(lw):
@@ -94,7 +96,10 @@ class PhraseCues(PlanCues):
 
     def _contract_month(self, rw: list[str]) -> bool:
         """A month a few nouns before a word of futures or options: the contract month,
-        still to come ("June T-bond futures made lows", "June Eurodollars started at 93.33")."""
+        still to come ("June T-bond futures made lows", "June Eurodollars started at 93.33",
+        "June and August live cattle futures")."""
+        if len(rw) > 2 and rw[0].lower() in self.coordinators and rw[1].lower() in self.month_names:
+            rw = rw[2:]
         return self._noun_after(rw, self.contracts, short_stops=True)
 
     def _for_delivery(self, lw: list[str], rw: list[str]) -> bool:
@@ -304,7 +309,7 @@ class PhraseCues(PlanCues):
             lw = lw[1:]
         elif rw[1:2] and rw[1].lower() in self.determiners:
             return False
-        if lw[1:2] and lw[1].lower() in self.determiners | self.possessive_pronouns:
+        elif lw[1:2] and lw[1].lower() in self.noun_determiners | self.possessive_pronouns:
             return False  # "attacked the delayed Friday vote": an adjective
         return bool(lw) and lw[0].islower() and self._cue(lw[0]) < 0
 
@@ -673,8 +678,11 @@ class PhraseCues(PlanCues):
         aides expect"."""
         if before[-1:] and before[-1].lower().endswith(self.possessive_end):
             return True
-        superlative = before[-1:] and before[-1].lower().endswith(self.superlative_suffix)
-        return bool(superlative) and before[-2].lower().endswith(self.possessive_end)
+        if len(before) < 2 or not before[-1].islower():
+            return False
+        return before[-2].lower().endswith(self.possessive_end) and before[-1].endswith(
+            self.superlative_suffix
+        )
 
     def _suffix_only(self, word: str) -> bool:
         """A past cue by its ending only, not one of the listed past forms."""

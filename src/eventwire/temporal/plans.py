@@ -221,11 +221,32 @@ class PlanCues:
 
     def _happening_set_for(self, lw: list[str], rw: list[str]) -> bool:
         """The expression modifies a scheduled happening set "for" it ("together for a June
-        meeting", "called for a Friday vote"): a plan, whatever the verb."""
+        meeting", "called for a Friday vote"): a plan, unless the clause is past ("turnout
+        was low for the March elections") and no noun of getting ready heads the phrase
+        ("marked a key stage in the preparations for the June elections")."""
         return (
             len(lw) > 1
             and lw[0].lower() in self.determiners
             and lw[1].lower() in self.set_for
             and bool(rw)
             and rw[0].lower() in self.happenings
+            and (
+                lw[2:3] != []
+                and lw[2].lower() in self.preparing_nouns
+                or not self._past_verb_before(lw[2:])
+            )
         )
+
+    def _past_verb_before(self, words: list[str]) -> bool:
+        """The nearest cue of ``words`` (nearest first) before a comma is past, and not a
+        participle after a determiner ("on the divided island": an adjective)."""
+        for i, w in enumerate(words):
+            if w in ",;:":
+                return False
+            cue = self._cue(w)
+            if cue < 0 and self._suffix_only(w) and words[i + 1 : i + 2]:
+                if words[i + 1].lower() in self.determiners:
+                    continue
+            if cue:
+                return cue < 0
+        return False

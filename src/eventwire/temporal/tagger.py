@@ -370,15 +370,10 @@ class TimeTagger:
             gap = text[day_end : chosen[k][0]].strip(" ,;").lower()
             if gap in ("", "at", ":"):  # "Tuesday 1 February 2005 02.38 GMT", "... 2011 : 2:42"
                 return ctx.day_ref
-        if k and (
-            self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0])
-            or self.tense.possessive_phrase(text, chosen[k - 1][1], chosen[k][0])
-        ):
+        if k and self.tense.possessive_gap(text, chosen[k - 1][1], chosen[k][0]):
             day = self._day_named(text, chosen[k - 1], ctx, sent)
             if day is not None:
-                # "up from Thursday's 5 p.m. quotes", "from Thursday's quotes of 118.75 yen
-                # at 4 p.m.": that day's
-                return day
+                return day  # "up from Thursday's 5 p.m. quotes": that day's
         aside = False  # passed a clock time set in brackets: "(2330 GMT Thursday)"
         for item in chosen[k + 1 : k + 3]:
             s2, e2, idx2, _ = item
@@ -401,6 +396,10 @@ class TimeTagger:
                 break
             aside = "(" in text[end:s2]
             end = e2
+        if k and self.tense.possessive_phrase(text, chosen[k - 1][1], chosen[k][0]):
+            day = self._day_named(text, chosen[k - 1], ctx, sent)
+            if day is not None:
+                return day  # "from Thursday's quotes of 118.75 yen at 4 p.m.": that day's
         start = chosen[k][0]
         if ctx.ref_precision == "day" and ref_end >= 0:
             if (sent is None or ref_end > sent.start) and _same_sentence(
@@ -409,15 +408,16 @@ class TimeTagger:
                 # not the day a span began, unless the clock time is past ("since 20 April,
                 # when the rig exploded at 10 pm"; not "meeting since Monday will take it up
                 # again at 1600 hrs")
-                if not self._began_span(text, chosen, ref_end):
-                    return ctx.ref
-                # within a clause about the day ("since 20 April, when the rig exploded at
-                # 10 pm"), not the main clause ("have fallen since 20 April and were down 3
-                # percent at 2.30 pm")
-                between = {w.lower() for w in _LETTERS.findall(text[ref_end:start])}
-                about = between & (self.tense.relatives | self.tense.subordinators)
-                past = about and self._clock_tense(text, sent, chosen[k]) < 0
-                return ctx.ref if past else None
+                # not the day a span began when the clock time is in the main clause again
+                # ("have fallen since 20 April and were down 3 percent at 2.30 pm"); in a
+                # clause about that day it is ("since 20 April, the night the rig exploded
+                # at 10 pm")
+                if self._began_span(text, chosen, ref_end) and (
+                    self._main_again(text[ref_end:start])
+                    or self._clock_tense(text, sent, chosen[k]) > 0
+                ):
+                    return None  # nor under a future verb ("meeting since Monday will ...")
+                return ctx.ref
         # a past clock time with no day in its sentence happened on the last day named
         # ("Slepian was shot on Oct. 23. ... He was killed at 10 p.m."); a present or future
         # one is today's ("Polls close at 8 p.m.")
@@ -429,6 +429,16 @@ class TimeTagger:
             return None  # "has lost 44bn since 20 April ... By 2.30 pm": where a span began
         d = self._clock_tense(text, sent, chosen[k])
         return ctx.day_ref if d < 0 or (ctx.story and d == 0) else None
+
+    def _main_again(self, gap: str) -> bool:
+        """``gap`` holds a coordinator with no relative pronoun or subordinator after it:
+        the main clause goes on ("since 20 April and were down")."""
+        words = [w.lower() for w in _LETTERS.findall(gap)]
+        joins = [i for i, w in enumerate(words) if w in self.tense.coordinators]
+        if not joins:
+            return False
+        opens = self.tense.relatives | self.tense.subordinators
+        return not opens.intersection(words[joins[-1] + 1 :])
 
     def _began_span(self, text: str, chosen, end: int) -> bool:
         """The chosen expression ending at ``end`` follows "since": where a span began."""
@@ -494,7 +504,7 @@ class TimeTagger:
         if not words or words[-1] not in self.res.words("year_link") or len(words) > LINK_WORDS:
             return None
         nouns = self.tense.happenings | self.tense.unplanned_nouns
-        stops = self.tense.coordinators | self.tense.determiners
+        stops = self.tense.coordinators
         if any(not w.isalpha() or self.tense._cue(w) or w in stops for w in words[:-1]):
             return None  # not "the 7 July attacks and the Iraq war in 2003"
         return g2["year"] if nouns.intersection(words) else None

@@ -695,7 +695,7 @@ class TenseGuesser(PhraseCues):
                 s = 0
             if s > 0 and w.lower() not in self.strong and self._after_possessive(rw[:d]):
                 s = 0  # "By the end of May, the company's best hopes ... rested": a noun
-            if s and d and w[:1].isupper() and rw[d - 1][:1].isupper() and rw[d - 1].isalpha():
+            if s and d and w.istitle() and rw[d - 1].istitle() and rw[d - 1].isalpha():
                 s = 0  # "the government's Economic Planning Agency said": inside a name
             if s and best[1] and self._conjunct_before(rw, d):
                 break  # "found five survivors on Monday and hopes for more": another verb
