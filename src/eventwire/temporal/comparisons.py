@@ -23,7 +23,10 @@ RECORD_CHARS = 60  # how far before "since" a word of a record is looked for
 
 class Comparisons:
     def __init__(self, res: TemporalResources) -> None:
-        self._res = res
+        self._record = res.words("record_since")
+        self._not_record = res.words("record_not_after")
+        self._record_leads = res.words("determiner") | res.words("possessive_pronouns")
+        self._possessive = tuple(res.words("possessive_suffix"))
         lead = res.alternation("comparison_lead")
         self._period = (
             re.compile(
@@ -82,14 +85,11 @@ class Comparisons:
         when an explosion ...", "at least 40 have died since Monday")."""
         lead = _RECORD_BREAK.split(text[max(0, s - RECORD_CHARS) : s])[-1]
         words = [""] + [w.lower() for w in _WORD_RUNS.findall(lead)]
-        record, not_after = self._res.words("record_since"), self._res.words("record_not_after")
-        lead_words = self._res.words("determiner") | self._res.words("possessive_pronouns")
-        possessive = tuple(self._res.words("possessive_suffix"))
         for a, b in zip(words, words[1:], strict=False):
-            if b.rsplit("-", 1)[-1] not in record or a in not_after:
+            if b.rsplit("-", 1)[-1] not in self._record or a in self._not_record:
                 continue
             # "the lowest", "the country's lowest", "the second-lowest"; not "Most shops
             # have been closed since March 3", "at least 40 people"
-            if "-" in b or a in lead_words or a.endswith(possessive):
+            if "-" in b or a in self._record_leads or a.endswith(self._possessive):
                 return True
         return False

@@ -37,7 +37,7 @@ def line_at(text: str, i: int) -> str:
 
 _MARKED = re.compile(r"(?<![\w.,])[0-9]{3,}[A-Za-z]\b")  # a price marked "1552H", "1550L"
 _FIGURE = re.compile(r"(?<![\w.,])[0-9]{3,}(?![.,]?[0-9])")  # a figure of three digits or more
-_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+LETTERS = re.compile(r"[A-Za-z]+")  # the runs of letters of a text
 FIRST_YEAR, LAST_YEAR = 1000, 2099  # the years a table's head row may name
 TABLE_WORD_LETTERS = 3  # a word of a table row's line has at least this many letters
 
@@ -47,7 +47,7 @@ def table_row(line: str, figures: int) -> bool:
     and fewer than half as many words ("MAY7  1552H 1550L  1564 1548 1560L"), not a
     sentence naming many years."""
     found = _FIGURE.findall(line)
-    words = sum(1 for w in _LETTER_RUNS.findall(line) if len(w) >= TABLE_WORD_LETTERS)
+    words = sum(1 for w in LETTERS.findall(line) if len(w) >= TABLE_WORD_LETTERS)
     if len(found) <= figures or words * 2 >= len(found):
         return False
     # a row of years heads a table ("  1986  1985  1984  1983  1982"): years one after

@@ -7,9 +7,8 @@ present).  Plans are in `plans`.  A mixin of `TenseGuesser`, which holds the wor
 
 from __future__ import annotations
 
-import re
-
 from eventwire.records import Sentence
+from eventwire.temporal.cues import LETTERS
 from eventwire.temporal.directions import (
     FIRM_PAST,
     LEFT_WORDS,
@@ -28,8 +27,6 @@ PAST_IN_WORDS = 3  # how many words may stand between a past verb and "in <perio
 PAST_IN_PASSIVE_WORDS = 8  # ... and a past passive ("was ousted ... by a faction in June")
 PROGRESSIVE_WORDS = 6  # how far before the expression a present progressive counts
 MOVED_WORDS = 4  # how far before "to" a verb that moves a date counts ("moved it to")
-
-_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 class PhraseCues(PlanCues):
@@ -166,7 +163,7 @@ class PhraseCues(PlanCues):
             return False
         if ". " in gap:
             return False
-        words = _LETTERS.findall(gap)[1:]
+        words = LETTERS.findall(gap)[1:]
         if not words or words[-1].lower() not in self.attaching or len(words) > LEFT_WORDS:
             return False
         return not any(self._cue(w) for w in words)
@@ -309,7 +306,7 @@ class PhraseCues(PlanCues):
             lw = lw[1:]
         elif rw[1:2] and rw[1].lower() in self.determiners:
             return False
-        elif lw[1:2] and lw[1].lower() in self.noun_determiners | self.possessive_pronouns:
+        elif lw[1:2] and lw[1].lower() in self.noun_leads:
             return False  # "attacked the delayed Friday vote": an adjective
         return bool(lw) and lw[0].islower() and self._cue(lw[0]) < 0
 
@@ -661,16 +658,8 @@ class PhraseCues(PlanCues):
     def _past_clause(self, words: list[str]) -> bool:
         """The nearest tense cue among ``words`` (nearest first) is past, before a comma, a
         verb of saying (which opens the clause above: "He said ... can pull level if they
-        beat") or a present modal."""
-        for w in words:
-            if w in ",;:" or w.lower() in self.reporting:
-                return False
-            if w.lower() in self.present_modals:
-                return False  # "the team that lost last week can go top if": a present
-            cue = self._cue(w)
-            if cue:  # the nearest cue decides
-                return cue < 0
-        return False
+        beat") or a present modal ("the team that lost last week can go top if")."""
+        return self._nearest_cue(words, self.reporting, self.present_modals) < 0
 
     def _after_possessive(self, before: list[str]) -> bool:
         """The last of ``before`` is a possessive, or the one before it with a superlative

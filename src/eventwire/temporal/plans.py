@@ -39,18 +39,38 @@ class PlanCues:
                 return False
         return False
 
+    def _nearest_cue(
+        self,
+        words: list[str],
+        stops: frozenset[str] = frozenset(),
+        present: frozenset[str] = frozenset(),
+        adjectives: bool = False,
+    ) -> int:
+        """The nearest tense cue of ``words`` (nearest first) before a comma or a word of
+        ``stops``, 0 with none; a word of ``present`` counts as a present (1); with
+        ``adjectives``, a participle right after a determiner is no cue ("on the divided
+        island")."""
+        for i, w in enumerate(words):
+            low = w.lower()
+            if w in ",;:" or low in stops:
+                return 0
+            if low in present:
+                return 1
+            cue = self._cue(w)
+            if adjectives and cue < 0 and self._suffix_only(w):
+                if words[i + 1 : i + 2] and words[i + 1].lower() in self.determiners:
+                    continue
+            if cue:
+                return cue
+        return 0
+
     def _clause_of_plan(self, words: list[str]) -> int | None:
         """The clause a plan participle after a noun hangs from (``words``: before the noun,
         nearest first) decides: "will attend a meeting scheduled for Friday" to come; "failed
         to show up for meetings scheduled Friday" the nearest such day; None with no tense
         cue before the clause ends."""
-        for w in words:
-            if w in ",;:":
-                break
-            cue = self._cue(w)
-            if cue:
-                return 1 if cue > 0 else PLAN_PAST
-        return None
+        cue = self._nearest_cue(words)
+        return None if not cue else (1 if cue > 0 else PLAN_PAST)
 
     def _reduced_plan(self, lw: list[str], rw: list[str]) -> int | None:
         """A plan participle right after a noun or an adverb of place, with no verb after the
@@ -240,13 +260,4 @@ class PlanCues:
     def _past_verb_before(self, words: list[str]) -> bool:
         """The nearest cue of ``words`` (nearest first) before a comma is past, and not a
         participle after a determiner ("on the divided island": an adjective)."""
-        for i, w in enumerate(words):
-            if w in ",;:":
-                return False
-            cue = self._cue(w)
-            if cue < 0 and self._suffix_only(w) and words[i + 1 : i + 2]:
-                if words[i + 1].lower() in self.determiners:
-                    continue
-            if cue:
-                return cue < 0
-        return False
+        return self._nearest_cue(words, adjectives=True) < 0

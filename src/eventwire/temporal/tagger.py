@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.records import Sentence, TimeExpr
 from eventwire.temporal import calendar as cal
 from eventwire.temporal.comparisons import Comparisons
-from eventwire.temporal.cues import is_abbreviation, line_at, table_row
+from eventwire.temporal.cues import LETTERS, is_abbreviation, line_at, table_row
 from eventwire.temporal.datelines import (
     DATELINE_CHARS,
     DATELINE_HINT,
@@ -34,7 +34,6 @@ from eventwire.temporal.resources import Rule, TemporalResources, load_resources
 from eventwire.temporal.tense import TenseGuesser
 
 _DIGITS = re.compile(r"\d+")
-_LETTERS = re.compile(r"[A-Za-z]+")
 _OPENING = re.compile(r"(?:^|[.!?\n]\s*|[.!?][\"'’”]\s*)$")  # right at a sentence's start
 WINDOW = 48  # characters searched either side of a rule's trigger
 NARRATIVE_YEARS = 2  # an explicit year this far from the document date is "far"
@@ -116,6 +115,9 @@ class TimeTagger:
             rf"\b(?:{heads})\s+(?:{closing})\b" if closing and heads else r"(?!)", re.I
         )
         self.compared = Comparisons(self.res)  # "to 635.5 mln from 603.4 mln in 1985"
+        self._compared_words = self.res.words("compared_shift") | self.res.words("compared_sign")
+        self._clause_openers = self.tense.relatives | self.tense.subordinators
+        self._happening_nouns = self.tense.happenings | self.tense.unplanned_nouns
         self.numbers = NumberWords(self.res)
 
     def _groups(self, rule: Rule, m: re.Match) -> dict[str, Any] | None:
@@ -232,7 +234,7 @@ class TimeTagger:
     def _sentence_has(self, text: str, s: int, e: int, table: str) -> bool:
         """A word of ``table`` in the sentence of ``text[s:e]`` (within ``SENTENCE_CHARS``)."""
         words = self.res.words(table)
-        for m in _LETTERS.finditer(text, max(0, s - SENTENCE_CHARS), e + SENTENCE_CHARS):
+        for m in LETTERS.finditer(text, max(0, s - SENTENCE_CHARS), e + SENTENCE_CHARS):
             if m.group().lower() in words:
                 a, b = (m.end(), s) if m.start() < s else (e, m.start())
                 if _same_sentence(text, a, b, self.tense.abbreviations, self.tense.final):
@@ -243,15 +245,14 @@ class TimeTagger:
         """``DOCUMENT_WORDS`` different words of ``table`` in the whole text: a story of a
         match ("Toronto went on a 19-9 run in the first quarter" after "11 rebounds")."""
         words = self.res.words(table)
-        seen = {w for m in _LETTERS.finditer(text) if (w := m.group().lower()) in words}
+        seen = {w for m in LETTERS.finditer(text) if (w := m.group().lower()) in words}
         return len(seen) >= DOCUMENT_WORDS
 
     def _compared(self, text: str, s: int, e: int) -> bool:
         """The expression names a period compared with ("two-thirds above the previous
         week", "rose to 15.6 pct from a month earlier"): a word of ``compared_shift`` or
         ``compared_sign`` in it, one of ``compared_before`` right before."""
-        shifts = self.res.words("compared_shift") | self.res.words("compared_sign")
-        if not shifts & set(text[s:e].lower().split()):
+        if not self._compared_words & set(text[s:e].lower().split()):
             return False
         m = _WORD_BEFORE.search(text, max(0, s - 12), s)
         if m is None or m.group(1).lower() not in self.res.words("compared_before"):
@@ -320,7 +321,7 @@ class TimeTagger:
             d = self.tense.from_parse(sent, s, e) if sent is not None else None
             ctx.direction = d if d else self.tense.from_text(text, s, e)
             if not ctx.direction and ctx.last_direction > 0 and ctx.last_end >= 0:
-                between = {w.lower() for w in _LETTERS.findall(text[ctx.last_end : s])[:-1]}
+                between = {w.lower() for w in LETTERS.findall(text[ctx.last_end : s])[:-1]}
                 if (
                     _same_sentence(
                         text, ctx.last_end, s, self.tense.abbreviations, self.tense.final
@@ -384,7 +385,7 @@ class TimeTagger:
             rule2 = self.res.rules[idx2]
             if any(
                 w.lower() not in links and not w[0].isupper()
-                for w in _LETTERS.findall(text, end, s2)
+                for w in LETTERS.findall(text, end, s2)
             ):
                 break  # "at 0830 GMT, down 38 cents from Thursday": another day
             if rule2.action in _DAY_ACTIONS:
@@ -433,12 +434,11 @@ class TimeTagger:
     def _main_again(self, gap: str) -> bool:
         """``gap`` holds a coordinator with no relative pronoun or subordinator after it:
         the main clause goes on ("since 20 April and were down")."""
-        words = [w.lower() for w in _LETTERS.findall(gap)]
+        words = [w.lower() for w in LETTERS.findall(gap)]
         joins = [i for i, w in enumerate(words) if w in self.tense.coordinators]
         if not joins:
             return False
-        opens = self.tense.relatives | self.tense.subordinators
-        return not opens.intersection(words[joins[-1] + 1 :])
+        return not self._clause_openers.intersection(words[joins[-1] + 1 :])
 
     def _began_span(self, text: str, chosen, end: int) -> bool:
         """The chosen expression ending at ``end`` follows "since": where a span began."""
@@ -503,11 +503,10 @@ class TimeTagger:
         words = gap.split()
         if not words or words[-1] not in self.res.words("year_link") or len(words) > LINK_WORDS:
             return None
-        nouns = self.tense.happenings | self.tense.unplanned_nouns
         stops = self.tense.coordinators
         if any(not w.isalpha() or self.tense._cue(w) or w in stops for w in words[:-1]):
             return None  # not "the 7 July attacks and the Iraq war in 2003"
-        return g2["year"] if nouns.intersection(words) else None
+        return g2["year"] if self._happening_nouns.intersection(words) else None
 
     def _clause_between(self, text: str, a: int, b: int) -> bool:
         """A clause break between ``a`` and ``b``: a comma or semicolon, or a word joining
@@ -515,14 +514,14 @@ class TimeTagger:
         gap = text[a:b].lstrip().removeprefix(",")  # "Last year, the company sold ... in March"
         if any(c in gap for c in ",;:"):
             return True
-        words = {w.lower() for w in _LETTERS.findall(gap)}
+        words = {w.lower() for w in LETTERS.findall(gap)}
         return bool(words & self.tense.clause_joins)
 
     def _relative_before(self, text: str, a: int, b: int) -> bool:
         """Offset ``a`` ends a relative clause set off by commas that closes before ``b``
         (", which recalled cars in January, said")."""
         comma = text.rfind(",", max(0, a - RELATIVE_CHARS), a)
-        words = _LETTERS.findall(text, comma + 1, a) if comma >= 0 else []
+        words = LETTERS.findall(text, comma + 1, a) if comma >= 0 else []
         return bool(words) and words[0].lower() in self.tense.relatives and "," in text[a:b]
 
     def _year_of_sentence(self, text: str, s: int, e: int, rule: Rule, norm) -> bool:
@@ -600,7 +599,7 @@ class TimeTagger:
             return False
         if s - e1 > SEQUENCE_WINDOW or _CLAUSE_BREAK.search(text, e1, s) or "(" in text[e1:s]:
             return False  # not "at 10:30 a.m. (0230 GMT)": another zone's
-        between = {w.lower() for w in _LETTERS.findall(text, e1, s)}
+        between = {w.lower() for w in LETTERS.findall(text, e1, s)}
         if "," in text[e1:s] or not between & self.res.words("clock_sequence"):
             return False  # "resumed at 11 a.m. after being halted at 9:45": no sequence
         if text[s : s + 1] == "0" or text[s : s + 4].isdigit():

@@ -68,6 +68,7 @@ class TenseGuesser(PhraseCues):
             rf",(?=\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+(?:{joins})\s+[A-Z])"
         )
         self.pronouns = self.third_person | self.plural_pronouns | self.relatives
+        self.noun_leads = self.noun_determiners | self.possessive_pronouns
         # "June T-bonds", "the June Swiss franc": a contract month, the coming one; the noun
         # as written or in capitals, not a name ("in June Dollar General said") nor a noun's
         # modifier ("the June gold price")
